@@ -1,0 +1,10 @@
+"""Events stage (filled in by its issue)."""
+
+from __future__ import annotations
+
+from ..nlp.context import DocContext
+
+
+def run(ctx: DocContext) -> None:
+    """Find events in the document (not implemented yet: finds nothing)."""
+    return None
