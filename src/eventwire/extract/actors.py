@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span
 
 from ..nlp.context import DocContext
-from ..schema import Actor, Mention
+from ..schema import Actor, ActorRef, Mention
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE"}
 
@@ -88,3 +88,61 @@ def _attach_handles(ctx: DocContext, actors: list[Actor]) -> None:
                 text=ctx.text[s:e], span=(s, e), sentence=ctx.sentence_of_original(s), kind="handle"
             )
         )
+
+
+# -- public interface for later stages (events, quotes) ------------------------------------------
+_INDEX_KEY = "actors.token_index"
+
+
+def _token_index(ctx: DocContext) -> dict[int, Actor]:
+    """Doc token index -> actor whose mention covers it (built once per document)."""
+    index = ctx.scratch.get(_INDEX_KEY)
+    if index is None:
+        index = {}
+        for actor in ctx.actors:
+            for m in actor.mentions:
+                span = ctx.doc.char_span(
+                    ctx.work_offset(m.span[0]), ctx.work_offset(m.span[1]), alignment_mode="expand"
+                )
+                if span is None:
+                    continue
+                for i in range(span.start, span.end):
+                    index.setdefault(i, actor)
+        ctx.scratch[_INDEX_KEY] = index
+    return index
+
+
+def actor_at(ctx: DocContext, token_i: int) -> Actor | None:
+    """The document actor with a mention covering doc token ``token_i``, or None."""
+    return _token_index(ctx).get(token_i)
+
+
+def actor_ref(actor: Actor, span: tuple[int, int] | None = None) -> ActorRef:
+    """An event participant for ``actor``; ``span`` is the original-text span of the mention."""
+    return ActorRef(
+        actor_id=actor.id,
+        name=actor.name,
+        country=actor.country,
+        sector=actor.sector,
+        code=actor.code,
+        span=span,
+    )
+
+
+def code_phrase(ctx: DocContext, span: Span) -> ActorRef | None:
+    """Code an arbitrary noun phrase as an event participant, or None if nothing actor-like.
+
+    The document actor whose mention covers the phrase's head is preferred (then any actor
+    under the phrase); otherwise the phrase's head and modifiers are coded from the actor
+    knowledge ("a US attack" -> USA, "Iranian commander" -> IRN/MIL, "police" -> COP).
+    """
+    head = span.root
+    actor = actor_at(ctx, head.i)
+    if actor is None:
+        for tok in span:
+            actor = actor_at(ctx, tok.i)
+            if actor is not None:
+                break
+    if actor is None:
+        return None
+    return actor_ref(actor, ctx.char_span(span))
