@@ -6,11 +6,15 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..schema import DocumentRecord, Rejection
 from ..settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from ..ingest.document import RawDocument
 
 
 def _date(value: str) -> dt.date:
@@ -51,12 +55,20 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def run_documents(
-    args: argparse.Namespace, settings: Settings
+    args: argparse.Namespace,
+    settings: Settings,
+    keep: Callable[[RawDocument], bool] | None = None,
 ) -> Iterator[DocumentRecord | Rejection]:
-    """Read the inputs and run the pipeline (on ``settings.workers`` processes)."""
-    from ..ingest import read_inputs
+    """Read the inputs and run the pipeline (on ``settings.workers`` processes).
+
+    ``keep``, when given, is asked about each raw document before extraction; documents it
+    refuses are dropped silently (``ingest`` uses it to skip documents already stored).
+    """
+    from ..ingest import RawDocument, read_inputs
 
     items = read_inputs(args.inputs, settings, published=args.published, stdin=sys.stdin.buffer)
+    if keep is not None:
+        items = (it for it in items if not isinstance(it, RawDocument) or keep(it))
     if settings.workers > 1:
         from ..nlp.parallel import process_parallel
 
