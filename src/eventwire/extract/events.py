@@ -1,10 +1,202 @@
-"""Events stage (filled in by its issue)."""
+"""Events stage: who did what to whom, coded in CAMEO and PLOVER, sentence by sentence.
+
+For each sentence: find trigger candidates (:mod:`.event_triggers`, lexicon in
+``data/events/triggers.yaml``), resolve frames (:mod:`.event_frames`), recode future actions as
+intents or threats, drop events without a political participant, merge duplicates, and code
+the rest with the CAMEO codebook (:mod:`eventwire.resolve.cameo`) and modality flags
+(:mod:`.modality`). An unrecognized trigger yields no event.
+"""
 
 from __future__ import annotations
 
+import logging
+
+from spacy.tokens import Span
+
 from ..nlp.context import DocContext
+from ..resolve.cameo import Codebook, load_codebook
+from ..schema import ActorRef, Event, Plover, Trigger
+from . import actors
+from .event_frames import Draft, lacks_source, resolve
+from .event_lexicon import Lexicon, load_lexicon
+from .event_triggers import sentence_candidates
+from .modality import FUTURE_AUX, Modality, modality
+
+log = logging.getLogger(__name__)
+
+RESOURCE_KEY = "events.lexicon"
+
+
+def _load() -> tuple[Codebook, Lexicon]:
+    codebook = load_codebook()
+    return codebook, load_lexicon(codebook)
+
+
+def resources(ctx: DocContext) -> tuple[Codebook, Lexicon]:
+    """The codebook and trigger lexicon, loaded once per pipeline."""
+    return ctx.resources.get(RESOURCE_KEY, _load)
+
+
+def _political(refs: list[ActorRef]) -> bool:
+    return any(r.country or r.sector or r.code for r in refs)
+
+
+def _has_will(draft: Draft) -> bool:
+    tok = draft.tok
+    heads = [tok, tok.head] if tok.dep_ in ("dobj", "xcomp") else [tok]
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for h in heads for c in h.children)
+
+
+def _recode_future(lex: Lexicon, draft: Draft) -> None:
+    """CAMEO codes a promised action as intent (03x) and a promised blow as a threat (13x)."""
+    if draft.recoded or not _has_will(draft):
+        return
+    root = int(draft.cameo[:2])
+    family = "intent" if 4 <= root <= 8 else "threat" if root >= 14 else None
+    code = lex.recode_code(family, draft.cameo) if family else None
+    if code:
+        draft.cameo, draft.recoded = code, True
+        draft.rule = f"future>{draft.rule}"
+    draft.future = True
+
+
+def _quote_speaker(ctx: DocContext, sent: Span) -> ActorRef | None:
+    """The actor quoted in a direct quote covering the sentence, if any."""
+    s, e = ctx.char_span(sent)
+    for q in ctx.quotes:
+        if q.speaker_actor_id and q.span[0] <= s and e <= q.span[1] + 1:
+            actor = next((a for a in ctx.actors if a.id == q.speaker_actor_id), None)
+            if actor is not None:
+                return actors.actor_ref(actor, q.speaker_span)
+    return None
+
+
+def _type_key(codebook: Codebook, draft: Draft) -> str:
+    plover = draft.cand.entry.plover
+    if plover and not draft.recoded:
+        return plover["type"]
+    entry = codebook.lookup(draft.cameo)
+    return (entry.plover_type if entry else None) or f"CAMEO-{draft.cameo[:2]}"
+
+
+def _same_actors(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    if not a or not b:
+        return True
+    keys = {(r.actor_id or r.name) for r in a} | {r.country for r in a if r.country}
+    return any((r.actor_id or r.name) in keys or (r.country and r.country in keys) for r in b)
+
+
+def _merge(codebook: Codebook, drafts: list[Draft]) -> list[Draft]:
+    """One event per type and source in a sentence (PLOVER's actor lists), the most specific."""
+    ranked = sorted(drafts, key=lambda d: (-d.specificity, d.cand.pos != "verb", d.tok.i))
+    kept: list[Draft] = []
+    for d in ranked:
+        key = _type_key(codebook, d)
+        twin = next(
+            (k for k in kept if _type_key(codebook, k) == key and _same_actors(k.source, d.source)),
+            None,
+        )
+        if twin is None:
+            kept.append(d)
+            continue
+        if not twin.source:
+            twin.source = d.source
+        names = {(r.actor_id, r.name) for r in twin.target}
+        twin.target += [r for r in d.target if (r.actor_id, r.name) not in names]
+    return sorted(kept, key=lambda d: d.tok.i)
+
+
+def _confidence(draft: Draft, mod: Modality) -> float:
+    c = draft.cand.entry.confidence
+    if draft.source and draft.target:
+        c += 0.1
+    if not draft.source:
+        c -= 0.15
+    if draft.recoded:
+        c += 0.05
+    if mod.hypothetical or mod.negated:
+        c -= 0.1
+    return round(min(0.99, max(0.05, c)), 3)
+
+
+def _event(ctx: DocContext, codebook: Codebook, draft: Draft, sent_i: int) -> Event | None:
+    code = codebook.lookup(draft.cameo)
+    if code is None:
+        log.warning("unknown CAMEO code %s from %s", draft.cameo, draft.rule)
+        return None
+    mod = modality(ctx, draft.tok)
+    override = draft.cand.entry.plover if not draft.recoded else None
+    plover = None
+    if override:
+        plover = Plover(
+            type=override["type"],
+            mode=override.get("mode", code.plover_mode),
+            context=list(override.get("context", code.plover_context)),
+        )
+    elif code.plover_type:
+        plover = Plover(
+            type=code.plover_type, mode=code.plover_mode, context=list(code.plover_context)
+        )
+    s, e = ctx.char_span(draft.tok)
+    return Event(
+        id="",
+        cameo=code.code,
+        cameo_name=code.name,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        plover=plover,
+        source=draft.source,
+        target=draft.target,
+        trigger=Trigger(text=ctx.text[s:e], span=(s, e), lemma=draft.tok.lemma_),
+        sentence=sent_i,
+        negated=mod.negated,
+        hypothetical=mod.hypothetical,
+        future=mod.future or draft.future,
+        historical=mod.historical,
+        rule=draft.rule,
+        confidence=_confidence(draft, mod),
+    )
+
+
+def sentence_events(
+    ctx: DocContext, codebook: Codebook, lex: Lexicon, sent: Span, sent_i: int
+) -> list[Event]:
+    """The events of one sentence."""
+    cands = sentence_candidates(ctx, lex, sent)
+    if not cands:
+        return []
+    drafts = resolve(lex, cands)
+    speaker = None
+    out: list[Draft] = []
+    for d in drafts:
+        if not d.cand.entry.standalone and not d.recoded:
+            continue
+        if lacks_source(d) and d.cand.pos != "noun":
+            if speaker is None:
+                speaker = _quote_speaker(ctx, sent)
+            if speaker is not None:
+                d.source = [speaker]
+        _recode_future(lex, d)
+        if not _political(d.source + d.target):
+            continue
+        out.append(d)
+    strong = [d for d in out if not d.cand.entry.weak or d.recoded]
+    if strong:
+        out = strong
+    events = []
+    for d in _merge(codebook, out):
+        ev = _event(ctx, codebook, d, sent_i)
+        if ev is not None:
+            events.append(ev)
+    return events
 
 
 def run(ctx: DocContext) -> None:
-    """Find events in the document (not implemented yet: finds nothing)."""
-    return None
+    """Find the events of the document and append them to ``ctx.events``."""
+    codebook, lex = resources(ctx)
+    for sent_i, sent in enumerate(ctx.doc.sents):
+        if not sent.text.strip():
+            continue
+        for ev in sentence_events(ctx, codebook, lex, sent, sent_i):
+            ev.id = ctx.next_id("E")
+            ctx.events.append(ev)

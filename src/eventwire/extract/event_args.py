@@ -1,0 +1,265 @@
+"""Event arguments from the dependency parse: who is the source and who the target of a trigger.
+
+Verbs take their source from the subject (the agent of a passive, the controller of an
+infinitive, the head noun of a relative clause) and their target from the object (the subject
+of a passive, a dative or a prepositional object). Nouns take theirs from possessives, actor
+modifiers ("a US strike") and prepositions ("the attack on X by Y", "the killing of X").
+Participants are coded through the actors stage's :func:`~eventwire.extract.actors.code_phrase`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..nlp.context import DocContext
+from ..schema import ActorRef
+from . import actors
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns of an attack that can carry the agent of a passive: "killed in a US strike".
+INSTRUMENT_PREPS = frozenset({"in", "during", "by", "after", "from"})
+SUBORDINATING_PREPS = frozenset({"after", "before", "since", "until", "as", "when", "because"})
+
+
+@dataclass
+class Args:
+    """The participants found for one trigger, with the tokens they came from."""
+
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    source_tokens: list[Token] = field(default_factory=list)
+    target_tokens: list[Token] = field(default_factory=list)
+    instruments: list[int] = field(default_factory=list)
+
+
+def _phrase_span(tok: Token):
+    """The noun phrase of ``tok``: its left dependents plus an "of" phrase, within the sentence."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if (child.dep_ in ("prep",) and child.lower_ == "of") or child.dep_ in ("compound", "appos", "flat") or child.text in ("'s", "’s"):
+            end = max(end, child.right_edge.i + 1)
+    sent = tok.sent
+    return doc[max(start, sent.start) : min(end, sent.end)]
+
+
+def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
+    """The actors named by the phrase headed by ``tok`` (several for "Hungarian and Romanian")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return []
+    actor = actors.actor_at(ctx, tok.i)
+    if actor is not None:
+        return [actors.actor_ref(actor, ctx.char_span(tok))]
+    mods: list[ActorRef] = []
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i:
+            for t in (child, *child.conjuncts):
+                ref = actors.code_phrase(ctx, tok.doc[t.i : t.i + 1])
+                if ref is not None and ref.country and all(ref.country != m.country for m in mods):
+                    mods.append(ref)
+    if len(mods) >= 2:
+        return mods
+    ref = actors.code_phrase(ctx, _phrase_span(tok))
+    return [ref] if ref is not None else mods
+
+
+def code_tokens(ctx: DocContext, toks: list[Token]) -> list[ActorRef]:
+    """Code each token and its conjuncts; one reference per distinct actor."""
+    out: list[ActorRef] = []
+    seen: set[tuple] = set()
+    for tok in toks:
+        for t in (tok, *tok.conjuncts):
+            for ref in code_token(ctx, t):
+                key = (ref.actor_id, ref.name, ref.country)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(ref)
+    return out
+
+
+def actor_modifiers(ctx: DocContext, noun: Token) -> list[Token]:
+    """Children of ``noun`` that name an actor: possessives, "US" in "a US strike"."""
+    out = []
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < noun.i and code_token(ctx, child):
+            out.append(child)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _children(tok: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def instrument_agent(ctx: DocContext, tok: Token) -> tuple[list[Token], list[int]]:
+    """Actor modifiers of an attack noun in a prepositional phrase: "in a US strike" -> US.
+
+    Returns the modifiers and the ids of the nouns they modify (which the event absorbs).
+    """
+    out: list[Token] = []
+    nouns: list[int] = []
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in INSTRUMENT_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                mods = actor_modifiers(ctx, pobj)
+                if mods:
+                    out.extend(mods)
+                    nouns.append(pobj.i)
+    return out, nouns
+
+
+def casualty_victims(noun: Token, casualty_words: frozenset[str]) -> list[Token]:
+    """The victim when an attack noun explains a death: "the death of X in a US attack" -> X."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in INSTRUMENT_PREPS:
+        return []
+    head = noun.head.head
+    if head.lemma_.lower() not in casualty_words and head.lower_ not in casualty_words:
+        return []
+    victims = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return victims or _children(head, PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS)
+
+
+def _misattached_subject(verb: Token) -> list[Token]:
+    """Repair "after a mob laid siege": the parser hangs the subject on the preposition."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if tok.dep_ == "pobj" and tok.head.lower_ in SUBORDINATING_PREPS:
+            return [tok]
+        if tok.pos_ in ("VERB", "AUX", "PUNCT") and tok.dep_ not in ("amod", "compound"):
+            return []
+    return []
+
+
+def inherited_subject(
+    verb: Token, control: frozenset[str] = frozenset(), depth: int = 0
+) -> list[Token]:
+    """The subject a verb without one takes from the clause it depends on.
+
+    ``control`` holds the verbs whose object, not subject, performs the infinitive ("urged
+    Iran to withdraw").
+    """
+    if depth > 4:
+        return []
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if dep == "advcl" and verb.tag_ not in ("VB", "VBG", "VBN"):
+        return _misattached_subject(verb)
+    if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if dep == "xcomp" and head.lemma_.lower() in control:
+            objs = _children(head, OBJECT_DEPS)
+            if objs:
+                return objs
+        subj = _children(head, SUBJECT_DEPS)
+        if subj:
+            return subj
+        if is_passive(head) and dep == "xcomp":
+            return _children(head, PASSIVE_SUBJECT_DEPS)
+        return inherited_subject(head, control, depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return [t for t in head.children if t.dep_ in MODIFIER_DEPS and t.i < head.i]
+    return []
+
+
+def verb_args(
+    ctx: DocContext,
+    verb: Token,
+    target_preps: frozenset[str],
+    skip: frozenset[int],
+    control: frozenset[str] = frozenset(),
+) -> Args:
+    """Source and target of a verbal trigger; ``skip`` holds token ids used by the pattern."""
+    args = Args()
+    if is_passive(verb):
+        args.target_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        if agents:
+            args.source_tokens = agents
+        else:
+            args.source_tokens, args.instruments = instrument_agent(ctx, verb)
+        args.target = code_tokens(ctx, args.target_tokens)
+    else:
+        args.source_tokens = _children(verb, SUBJECT_DEPS) or inherited_subject(verb, control)
+        if not args.source_tokens:
+            args.source_tokens = _misattached_subject(verb)
+        objs = [t for t in _children(verb, OBJECT_DEPS) if t.i not in skip]
+        args.target_tokens, args.target = objs, code_tokens(ctx, objs)
+        if not args.target:
+            objs = [t for t in _prep_objects(verb, target_preps) if t.i not in skip]
+            # "lay siege to X", "call on X": the object of a preposition after a pattern word
+            for i in skip:
+                objs.extend(_prep_objects(verb.doc[i], target_preps))
+            refs = code_tokens(ctx, objs)
+            if refs:
+                args.target_tokens, args.target = objs, refs
+    args.source = code_tokens(ctx, args.source_tokens)
+    return args
+
+
+def noun_args(
+    ctx: DocContext,
+    noun: Token,
+    target_preps: frozenset[str],
+    skip: frozenset[int],
+    poss_is_target: bool = False,
+    light_verbs: frozenset[str] = frozenset(),
+) -> Args:
+    """Source and target of a nominal trigger ("Iran's attack on X", "the killing of X")."""
+    args = Args()
+    by = [p for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    targets = [t for t in _prep_objects(noun, target_preps | {"of"}) if t.i not in skip]
+    mods = [t for t in actor_modifiers(ctx, noun) if t.i not in skip]
+    poss = [t for t in mods if t.dep_ == "poss"]
+    others = [t for t in mods if t.dep_ != "poss"]
+    sources = by or others
+    if poss:
+        if poss_is_target and not targets:
+            targets = poss
+        elif not by:
+            sources = poss + [t for t in others if t not in poss]
+    if not sources and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+        # a light or causative verb lends its subject: "launched an attack", "ordered the killing"
+        gov = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in light_verbs:
+            sources = _children(gov, SUBJECT_DEPS) or inherited_subject(gov)
+    args.source_tokens, args.target_tokens = sources, targets
+    args.source = code_tokens(ctx, sources)
+    args.target = code_tokens(ctx, targets)
+    return args
+
+
+def adjective_args(ctx: DocContext, adj: Token) -> Args:
+    """A predicate adjective: its subject ("Iran's actions are destabilizing")."""
+    args = Args()
+    head = adj.head if adj.dep_ in ("acomp", "attr", "oprd") else adj
+    subj = _children(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or inherited_subject(head)
+    if adj.pos_ == "ADJ" and adj.dep_ == "amod":
+        subj = [adj.head]
+    args.source_tokens = subj
+    args.source = code_tokens(ctx, subj)
+    return args
