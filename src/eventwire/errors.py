@@ -26,6 +26,7 @@ CATALOGUE: dict[str, str] = {
     "E111": "JSON object has no 'text' or 'html' field ({detail})",
     "E112": "no such file, directory or URL ({detail})",
     "E113": "unsupported input type ({detail})",
+    "E114": "feed has no items ({detail})",
     "E201": "extraction failed ({detail}); please report this with the document",
 }
 

@@ -48,6 +48,23 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+#: Ties between equally plausible legacy encodings go to the most common one on the web.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _detect(data: bytes) -> str | None:
+    """The most plausible encoding of ``data`` (charset-normalizer), ties to cp1252."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    ties = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    for enc in _PREFERRED:
+        if enc in ties:
+            return enc
+    return best.encoding
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data`` to text; raise :class:`InputError` for empty, binary or undecodable input.
 
@@ -78,10 +95,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return text
     if b"\x00" in data[:4096]:
         raise InputError("E102", "NUL bytes", stage="decode")
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None:
+    encoding = _detect(data[:2_000_000])
+    if encoding is None:
         raise InputError("E103", "no text encoding fits", stage="decode")
-    text = data.decode(best.encoding, errors="replace")
+    text = data.decode(encoding, errors="replace")
     if _control_ratio(text) > 0.05 or text.count("\ufffd") > max(10, len(text) // 100):
-        raise InputError("E102", f"looks binary even as {best.encoding}", stage="decode")
+        raise InputError("E102", f"looks binary even as {encoding}", stage="decode")
     return text

@@ -6,12 +6,11 @@ import datetime as dt
 import hashlib
 import json
 import time
-from collections.abc import Iterator
 
 import feedparser
 
 from ..errors import InputError
-from .html import html_fragment_to_text
+from .html import html_fragment_to_text, parse_date
 
 
 def looks_like_feed(head: str) -> bool:
@@ -42,25 +41,55 @@ def _content(entry: dict) -> str:
     return html_fragment_to_text(raw)
 
 
+def _json_feed(data: bytes | str, origin: str) -> tuple[dict, list[dict]]:
+    """A JSON Feed (jsonfeed.org 1.0/1.1), which feedparser 6 does not read."""
+    try:
+        obj = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError("E106", f"invalid JSON feed: {exc}", stage="parse") from exc
+    if not isinstance(obj, dict) or not isinstance(obj.get("items"), list):
+        raise InputError("E106", "JSON without an items list is not a JSON feed", stage="parse")
+    items = []
+    for n, entry in enumerate(obj.get("items") or []):
+        if not isinstance(entry, dict):
+            continue
+        html = entry.get("content_html") or ""
+        text = entry.get("content_text") or ""
+        body = html_fragment_to_text(html) if len(html) > len(text) else text
+        body = body or str(entry.get("summary") or "")
+        authors = entry.get("authors") or ([entry["author"]] if entry.get("author") else [])
+        author = authors[0].get("name") if authors and isinstance(authors[0], dict) else None
+        published = parse_date(str(entry.get("date_published") or entry.get("date_modified") or ""))
+        ident = entry.get("id") or entry.get("url") or f"{origin}#{n}"
+        items.append(
+            {
+                "n": n,
+                "id": str(ident),
+                "url": entry.get("url"),
+                "title": entry.get("title"),
+                "author": author,
+                "published": published,
+                "text": body,
+                "source": obj.get("title"),
+            }
+        )
+    return {"title": obj.get("title")}, items
+
+
 def parse_feed(data: bytes | str, origin: str) -> tuple[dict, list[dict]]:
     """Feed metadata and item dicts with ``id, url, title, published, text, author``.
 
     Raises :class:`InputError` (E106) when nothing feed-like can be read.
     """
-    if (isinstance(data, bytes) and data.lstrip()[:1] == b"{") or (
-        isinstance(data, str) and data.lstrip()[:1] == "{"
-    ):
-        try:
-            json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError("E106", f"invalid JSON feed: {exc}", stage="parse") from exc
+    if data.lstrip()[:1] in ("{", b"{"):
+        return _json_feed(data, origin)
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
             exc = parsed.get("bozo_exception")
             raise InputError("E106", f"{type(exc).__name__}: {exc}", stage="parse")
-        if not parsed.get("version") and not parsed.get("feed"):
+        if not parsed.get("version"):
             raise InputError("E106", "not an RSS, Atom or JSON feed", stage="parse")
     meta = parsed.get("feed") or {}
     items = []
@@ -84,8 +113,3 @@ def parse_feed(data: bytes | str, origin: str) -> tuple[dict, list[dict]]:
             }
         )
     return meta, items
-
-
-def iter_feed_items(data: bytes | str, origin: str) -> Iterator[dict]:
-    _, items = parse_feed(data, origin)
-    yield from items

@@ -150,12 +150,16 @@ class Reader:
             log.debug("feed parser failure on %s", origin, exc_info=True)
             yield _reject(origin, InputError("E106", f"{type(exc).__name__}: {exc}", "parse"))
             return
+        if not items:
+            yield _reject(origin, InputError("E114", "nothing to extract"))
         for item in items:
             item_origin = f"{origin}#{item['n']}"
+            # A headline-only item is still an article: its title is its text.
+            text = item["text"] if item["text"].strip() else (item["title"] or "")
             yield self._doc(
                 item_origin,
                 item["id"],
-                item["text"],
+                text,
                 extracted=True,
                 url=item["url"],
                 title=item["title"],
@@ -180,17 +184,20 @@ class Reader:
         if isinstance(text, str) and text.strip():
             yield self._doc(origin, ident, text, extracted=False, **meta)
         elif isinstance(html, str) and html.strip():
-            yield from self._html(origin, str(ident), html, url=meta["url"], **meta)
+            url = meta.pop("url")
+            yield from self._html(origin, str(ident), html, url=url, **meta)
         elif isinstance(text, str) or isinstance(html, str):
             yield _reject(origin, InputError("E101"))
         else:
             yield _reject(origin, InputError("E111", f"keys: {', '.join(list(obj)[:8])}"))
 
     def _jsonl_lines(self, origin: str, stem: str, lines: Iterable[bytes]) -> Iterator[Item]:
+        seen = False
         for n, raw in enumerate(lines, start=1):
             line_origin = f"{origin}:{n}"
             if not raw.strip():
                 continue
+            seen = True
             if len(raw) > self.settings.max_bytes:
                 yield _reject(line_origin, InputError("E104", f"line of {len(raw):,} bytes"))
                 continue
@@ -203,6 +210,8 @@ class Reader:
                 yield _reject(line_origin, InputError("E105", str(exc), "parse"))
                 continue
             yield from self._json_object(line_origin, obj, f"{stem}:{n}")
+        if not seen:
+            yield _reject(origin, InputError("E101"))
 
     def _json(self, origin: str, stem: str, data: bytes) -> Iterator[Item]:
         try:
