@@ -1,0 +1,1 @@
+"""Resolvers: normalization of what the extract stages find (times, places, actors)."""

@@ -1,0 +1,212 @@
+"""Unit tests for actor knowledge, coding, clustering and the public interface.
+
+Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.resolve.coref import initials
+from eventwire.resolve.knowledge import load_knowledge, plural
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def _actor(record, needle):
+    for a in record.actors:
+        if needle in a.name:
+            return a
+    raise AssertionError(f"no actor {needle!r} in {[a.name for a in record.actors]}")
+
+
+def _texts(actor):
+    return [m.text for m in actor.mentions]
+
+
+# -- knowledge --------------------------------------------------------------------------------------
+def test_country_aliases_short_forms_and_demonyms(kb):
+    for text in ("US", "U.S.", "United States", "America", "American"):
+        assert kb.lookup(text)[0].country == "USA", text
+    assert kb.lookup("us") == []  # the pronoun is not the country
+    assert kb.lookup("Pakistani")[0].country == "PAK"
+    assert kb.lookup("Palestinians")[0].kind == "people"
+
+
+def test_capitals_are_government_metonyms(kb):
+    entry = kb.lookup("Tehran")[0]
+    assert (entry.kind, entry.country, entry.sector) == ("capital", "IRN", "GOV")
+
+
+def test_organizations_and_abbreviations(kb):
+    assert kb.lookup("ISPR")[0].name == "Inter-Services Public Relations"
+    assert kb.lookup("Pentagon")[0].sector == "MIL"
+    assert kb.lookup("fo") == []  # abbreviations only in their exact spelling
+    assert kb.lookup("FO")[0].role == "foreign ministry"
+
+
+def test_role_plurals(kb):
+    assert plural("soldier") == "soldiers"
+    assert plural("policeman") == "policemen"
+    assert plural("militia") == "militias"
+    assert kb.lookup("rebels")[0].sector == "REB"
+
+
+def test_initials():
+    assert initials("Inter-Services Public Relations") == "ISPR"
+
+
+# -- coding and clustering ---------------------------------------------------------------------------
+def test_title_and_nationality_from_compounds(extract):
+    rec = extract("Iranian Foreign Minister Hassan Rouhani met reporters in Geneva on Monday.")
+    a = _actor(rec, "Rouhani")
+    assert (a.country, a.sector, a.code) == ("IRN", "GOV", "IRNGOV")
+    assert a.title == "Foreign Minister"
+
+
+def test_possessive_country_and_military_title(extract):
+    rec = extract("Egypt's army chief General Omar Farouk visited the troops on Sunday.")
+    a = _actor(rec, "Farouk")
+    assert (a.country, a.sector) == ("EGY", "MIL")
+
+
+def test_apposition_teaches_title(extract):
+    rec = extract("Maria Lopez, the Spanish defence minister, arrived in Madrid on Tuesday.")
+    a = _actor(rec, "Lopez")
+    assert a.country == "ESP"
+    assert a.sector == "GOV"
+
+
+def test_surname_and_title_reference_join_the_person(extract):
+    rec = extract(
+        "Kenyan police chief commander John Mwangi met the press. "
+        "Mwangi said the situation was calm. The commander later left Nairobi."
+    )
+    a = _actor(rec, "Mwangi")
+    texts = _texts(a)
+    assert "Mwangi" in texts
+    assert any(t.lower() == "the commander" for t in texts)
+
+
+def test_country_aliases_merge(extract):
+    rec = extract(
+        "The US sent aid. The United States also urged calm, and U.S. diplomats "
+        "met America's allies."
+    )
+    usa = [a for a in rec.actors if a.type == "GPE" and a.country == "USA"]
+    assert len(usa) == 1
+    assert {"US", "United States", "U.S.", "America"} <= set(_texts(usa[0]))
+
+
+def test_common_noun_actors(extract):
+    rec = extract(
+        "Police fired tear gas at protesters in Lagos, and rebels attacked a convoy "
+        "while Nigerian soldiers watched."
+    )
+    sectors = {a.sector for a in rec.actors}
+    assert {"COP", "OPP", "REB", "MIL"} <= sectors
+    soldiers = _actor(rec, "soldiers")
+    assert soldiers.code == "NGAMIL"
+
+
+def test_affiliation_is_not_nationality(extract):
+    rec = extract("A pro-Russia crowd gathered outside the parliament.")
+    crowd = _actor(rec, "crowd")
+    assert crowd.country is None
+    assert crowd.sector == "CVL"
+
+
+def test_known_organization_and_in_text_abbreviation(extract):
+    rec = extract(
+        "The Inter-Services Public Relations (ISPR) issued a statement. "
+        "Later, ISPR denied the report."
+    )
+    a = _actor(rec, "Inter-Services")
+    assert (a.country, a.sector) == ("PAK", "MIL")
+    assert _texts(a).count("ISPR") == 2
+
+
+def test_generic_ministry_takes_country_from_context(extract):
+    rec = extract(
+        "Turkey reacted sharply to the vote. The foreign ministry said it regretted the decision."
+    )
+    a = _actor(rec, "foreign ministry")
+    assert (a.country, a.sector) == ("TUR", "GOV")
+    assert a.rule and "context" in a.rule
+    assert "it" in _texts(a)
+
+
+def test_pronouns_refer_to_previous_subject(extract):
+    rec = extract("Chancellor Olaf Weber arrived in Rome. He met the Italian premier.")
+    a = _actor(rec, "Weber")
+    assert any(m.kind == "pronoun" and m.text == "He" for m in a.mentions)
+
+
+def test_pleonastic_it_refers_to_nothing(extract):
+    rec = extract("The Kremlin said it is important to avoid escalation.")
+    kremlin = _actor(rec, "Kremlin")
+    assert (kremlin.country, kremlin.sector) == ("RUS", "GOV")
+    assert all(m.kind != "pronoun" for a in rec.actors for m in a.mentions)
+
+
+def test_capital_metonym_only_as_subject(extract):
+    rec = extract("Washington warned Tehran. Talks were later held in Vienna.")
+    washington = _actor(rec, "Washington")
+    assert (washington.country, washington.sector) == ("USA", "GOV")
+
+
+def test_mention_spans_index_the_original_text(extract):
+    text = "Iraqi  Prime Minister Adel Hamid\u2019s office said police arrested 12 people."
+    rec = extract(text)
+    for a in rec.actors:
+        for m in a.mentions:
+            assert text[m.span[0] : m.span[1]] == m.text
+
+
+# -- public interface ---------------------------------------------------------------------------------
+@pytest.fixture()
+def ctx_of(pipeline):
+    """Run the actors stage only and return the document context."""
+    from eventwire.extract import actors
+    from eventwire.ingest import RawDocument
+    from eventwire.nlp.context import DocContext
+
+    def _ctx(text: str) -> DocContext:
+        raw = RawDocument(id="t", text=text, origin="t")
+        work, omap, tweets = pipeline._working_copy(raw)
+        doc = pipeline.nlp(work)
+        ctx = DocContext(
+            raw=raw, work=work, omap=omap, doc=doc, resources=pipeline.resources, tweets=tweets
+        )
+        actors.run(ctx)
+        return ctx
+
+    return _ctx
+
+
+def test_actor_at_and_code_phrase(ctx_of):
+    from eventwire.extract.actors import actor_at, code_phrase
+
+    ctx = ctx_of("Libyan troops clashed with rebels after a US strike near Tripoli.")
+    doc = ctx.doc
+    troops = next(t for t in doc if t.text == "troops")
+    assert actor_at(ctx, troops.i).code == "LBYMIL"
+    strike = next(t for t in doc if t.text == "strike")
+    ref = code_phrase(ctx, doc[strike.i - 2 : strike.i + 1])  # "a US strike"
+    assert ref is not None and ref.country == "USA"
+    clashed = next(t for t in doc if t.text == "clashed")
+    assert code_phrase(ctx, doc[clashed.i : clashed.i + 1]) is None
+
+
+def test_code_phrase_without_document_actor(ctx_of):
+    from eventwire.extract.actors import code_phrase
+
+    ctx = ctx_of("The weather was fine.")
+    phrase = ctx.doc[0:3]
+    assert code_phrase(ctx, phrase) is None
+    ctx = ctx_of("Iranian commanders spoke.")
+    ref = code_phrase(ctx, ctx.doc[0:2])
+    assert (ref.country, ref.sector) == ("IRN", "MIL")
