@@ -39,7 +39,8 @@ def test_surnames_join_the_full_name(seed):
 
 
 def test_embedded_tweet_is_a_tweet_by_secpompeo_with_its_date(seed):
-    tweets = [q for q in seed.quotes if q.medium == "tweet"]
+    embedded = seed.text.index("#Pakistan")
+    tweets = [q for q in seed.quotes if q.medium == "tweet" and q.span[0] == embedded]
     assert len(tweets) == 1
     tweet = tweets[0]
     assert seed.text[tweet.speaker_span[0] : tweet.speaker_span[1]] == "@SecPompeo"
