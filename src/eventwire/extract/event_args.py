@@ -45,7 +45,11 @@ def _phrase_span(tok: Token):
     start = tok.left_edge.i
     end = tok.i + 1
     for child in tok.rights:
-        if (child.dep_ in ("prep",) and child.lower_ == "of") or child.dep_ in ("compound", "appos", "flat") or child.text in ("'s", "’s"):
+        if (
+            (child.dep_ in ("prep",) and child.lower_ == "of")
+            or child.dep_ in ("compound", "appos", "flat")
+            or child.text in ("'s", "’s")
+        ):
             end = max(end, child.right_edge.i + 1)
     sent = tok.sent
     return doc[max(start, sent.start) : min(end, sent.end)]
@@ -68,7 +72,44 @@ def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
     if len(mods) >= 2:
         return mods
     ref = actors.code_phrase(ctx, _phrase_span(tok))
-    return [ref] if ref is not None else mods
+    if ref is not None:
+        return [ref]
+    if mods:
+        return mods
+    # "a camp for Congolese refugees", "the deputy chief of Israel's militia"
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    ref = actors.code_phrase(ctx, _phrase_span(pobj))
+                    if ref is not None:
+                        return [ref]
+    return []
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "on", "near", "outside", "across", "throughout"})
+
+
+def place_targets(ctx: DocContext, tok: Token, depth: int = 2) -> list[ActorRef]:
+    """Places where an event happened, as its target when it has no other ("rioted in Israel")."""
+    out: list[ActorRef] = []
+    frontier = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for child in t.children:
+                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    nxt.append(pobj)
+                    if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        out.extend(r for r in code_token(ctx, pobj) if r.country)
+        if out:
+            return out
+        frontier = nxt
+    return out
 
 
 def code_tokens(ctx: DocContext, toks: list[Token]) -> list[ActorRef]:
@@ -183,6 +224,13 @@ def inherited_subject(
         return inherited_subject(head, control, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [t for t in head.children if t.dep_ in MODIFIER_DEPS and t.i < head.i]
+    if dep == "pcomp" and head.dep_ == "prep":
+        # "guilty of violating", "accused of killing" (the latter is folded by its frame)
+        gov = head.head
+        if gov.dep_ in ("acomp", "attr") or gov.pos_ == "ADJ":
+            gov = gov.head
+        subj = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return subj or (inherited_subject(gov, control, depth + 1) if gov is not head else [])
     return []
 
 
@@ -245,8 +293,13 @@ def noun_args(
     if not sources and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
         # a light or causative verb lends its subject: "launched an attack", "ordered the killing"
         gov = noun.head if noun.dep_ != "pobj" else noun.head.head
-        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in light_verbs:
-            sources = _children(gov, SUBJECT_DEPS) or inherited_subject(gov)
+        if gov.lemma_.lower() in light_verbs:
+            if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "attr"):
+                gov = gov.head  # "is responsible for the killings"
+            if gov.pos_ in ("VERB", "AUX"):
+                sources = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or inherited_subject(
+                    gov
+                )
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)
@@ -263,3 +316,22 @@ def adjective_args(ctx: DocContext, adj: Token) -> Args:
     args.source_tokens = subj
     args.source = code_tokens(ctx, subj)
     return args
+
+
+def clause_target(ctx: DocContext, frame: Token, target_preps: frozenset[str]) -> list[ActorRef]:
+    """The actor a frame's clause acts upon, when the frame itself has no object.
+
+    "demanded that the DPRK forsake ..." -> DPRK; "threatened to cut off power to X" -> X.
+    """
+    for child in frame.children:
+        if child.dep_ == "ccomp":
+            refs = code_tokens(ctx, _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+            if refs:
+                return refs
+        if child.dep_ == "xcomp":
+            refs = code_tokens(ctx, _children(child, OBJECT_DEPS))
+            if not refs:
+                refs = code_tokens(ctx, _prep_objects(child, target_preps))
+            if refs:
+                return refs
+    return []

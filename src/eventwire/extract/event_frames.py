@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..nlp.context import DocContext
 from ..schema import ActorRef
+from . import event_args
 from .event_lexicon import Lexicon
 from .event_triggers import Candidate
 
@@ -36,10 +38,16 @@ class Draft:
     target: list[ActorRef] = field(default_factory=list)
     future: bool = False
     recoded: bool = False
+    negation_absorbed: bool = False
 
     @property
     def specificity(self) -> int:
         return self.cand.pattern.specificity + (5 if self.recoded else 0)
+
+
+def _other(refs: list[ActorRef], exclude: list[ActorRef]) -> list[ActorRef]:
+    keys = {(r.actor_id, r.name) for r in exclude}
+    return [r for r in refs if (r.actor_id, r.name) not in keys]
 
 
 def complements(frame: Token) -> list[Token]:
@@ -58,26 +66,59 @@ def complements(frame: Token) -> list[Token]:
     return out
 
 
+# Dependencies a governed event may hang from on its way up to the frame word; relative
+# clauses, conditions and subjects below the complement describe something else.
+_PATH_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "pcomp", "oprd", "acomp", "attr", "aux"}
+)
+
+
+def _path_depth(tok: Token, frame: Token, comps: set[int]) -> int | None:
+    """Steps from ``tok`` up to ``frame`` through complement-like links, or None."""
+    depth, t = 0, tok
+    while t is not frame:
+        if t.head is t or depth > 12:
+            return None
+        if t.i not in comps and t.dep_ not in _PATH_DEPS:
+            return None
+        t, depth = t.head, depth + 1
+    return depth
+
+
 def _within(frame: Token, cands: list[Candidate], report: bool) -> list[tuple[int, Candidate]]:
     """Candidates under the frame's complements, with their distance to the frame."""
     comps = complements(frame)
     if report:
         comps = [c for c in comps if c.dep_ in ("ccomp", "conj")] or comps
+    ids = {c.i for c in comps}
     found = []
     for cand in cands:
         if cand.tok is frame:
             continue
-        for comp in comps:
-            if comp.left_edge.i <= cand.tok.i <= comp.right_edge.i and cand.tok in comp.subtree:
-                depth = 0
-                t = cand.tok
-                while t is not frame and t.head is not t and depth < 20:
-                    t = t.head
-                    depth += 1
-                found.append((depth, cand))
-                break
+        depth = _path_depth(cand.tok, frame, ids)
+        if depth is not None:
+            found.append((depth, cand))
     found.sort(key=lambda x: x[0])
     return found
+
+
+def fold_purposes(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """A protest "to demand X" or "calling for X" is one protest event against X."""
+    out = list(drafts)
+    for protest in drafts:
+        if protest.cameo[:2] != "14" or protest not in out:
+            continue
+        for other in drafts:
+            if other is protest or other not in out:
+                continue
+            if other.cand.entry.frame not in ("request", "demand", "accuse", "report"):
+                continue
+            t = other.tok
+            if t.head is protest.tok and t.dep_ in ("advcl", "xcomp", "acl", "conj"):
+                if not protest.target:
+                    protest.target = list(other.target)
+                out.remove(other)
+    return out
 
 
 def _family_code(lex: Lexicon, family: str, code: str) -> str | None:
@@ -118,7 +159,55 @@ def lacks_source(draft: Draft) -> bool:
     )
 
 
-def resolve(lex: Lexicon, cands: list[Candidate]) -> list[Draft]:
+def _obligation_family(lex: Lexicon, head: Token) -> tuple[str, Token] | None:
+    """ "Y must do X" / "Y needs to do X": the family (demand/request) and the clause's verb."""
+    for c in head.children:
+        if c.dep_ == "aux" and c.lower_ in lex.obligation:
+            return lex.obligation[c.lower_], head
+    if head.lemma_.lower() in lex.obligation:
+        x = [c for c in head.children if c.dep_ == "xcomp"]
+        if x and any(a.lower_ == "to" for a in x[0].children):
+            return lex.obligation[head.lemma_.lower()], x[0]
+    return None
+
+
+def _obligation(
+    ctx: DocContext,
+    lex: Lexicon,
+    frame: Candidate,
+    inner: list[tuple[int, Candidate]],
+    drafts: dict[int, Draft],
+) -> Draft | None:
+    """ "X said that Y must release Z" is X demanding that Y release Z (CAMEO 1053)."""
+    for comp in complements(frame.tok):
+        if comp.dep_ != "ccomp":
+            continue
+        found = _obligation_family(lex, comp)
+        if found is None:
+            continue
+        family, verb = found
+        under = [c for _, c in inner if c.tok.i in {t.i for t in verb.subtree}]
+        first = drafts.get(id(under[0])) if under else None
+        code = lex.recode_code(family, first.cameo) if first is not None else None
+        base = "100" if family == "demand" else "020"
+        for c in under:
+            drafts.pop(id(c), None)
+        subj = [t for t in comp.children if t.dep_ in ("nsubj", "nsubjpass")]
+        target = event_args.code_tokens(ctx, subj) or (first.source if first else [])
+        rule = f"obligation.{family}" + (f">{first.rule}" if first else "")
+        return Draft(
+            tok=frame.tok,
+            cameo=code or base,
+            rule=rule,
+            cand=frame,
+            source=list(frame.args.source),
+            target=target,
+            recoded=True,
+        )
+    return None
+
+
+def resolve(ctx: DocContext, lex: Lexicon, cands: list[Candidate]) -> list[Draft]:
     """Apply the frames of one sentence; returns the events to emit (before filtering)."""
 
     def depth(c: Candidate) -> int:
@@ -143,8 +232,11 @@ def resolve(lex: Lexicon, cands: list[Candidate]) -> list[Draft]:
         if family == "report":
             for _, c in inner:
                 dr = drafts[id(c)]
-                if lacks_source(dr):
+                if lacks_source(dr) and c.pos != "noun":
                     dr.source = list(frame.args.source)
+            ob = _obligation(ctx, lex, frame, inner, drafts)
+            if ob is not None:
+                drafts[id(frame)] = ob
             continue
         if family == "cause":
             if inner:
@@ -178,9 +270,10 @@ def resolve(lex: Lexicon, cands: list[Candidate]) -> list[Draft]:
             own.recoded = True
             own.rule = f"{frame.rule}>{first.rule}"
         own.source = list(frame.args.source) or first.source
-        if family in ("request", "demand", "reject"):
-            own.target = list(frame.args.target) or first.source or first.target
-        else:
-            own.target = list(frame.args.target) or first.target
+        own.target = list(frame.args.target)
+        if not own.target and family in ("request", "demand", "reject"):
+            # the one asked to act: "demanded that the DPRK forsake ..." (not the asker)
+            own.target = _other(first.source, own.source)
+        own.target = own.target or first.target
         own.future = family in ("intent", "threat")
     return list(drafts.values())

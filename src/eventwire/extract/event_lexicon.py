@@ -94,6 +94,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     casualty_words: frozenset[str] = frozenset()
     control_verbs: frozenset[str] = frozenset()
+    obligation: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, pos: Pos, lemma: str) -> tuple[Pattern, ...]:
         return self.index.get((pos, lemma), ())
@@ -225,6 +226,7 @@ def parse_lexicon(data: dict[str, Any], codebook: Codebook) -> Lexicon:
         light_verbs=_lemmas("light_verbs", data.get("light_verbs", [])),
         casualty_words=_lemmas("casualty_words", data.get("casualty_words", [])),
         control_verbs=_lemmas("control_verbs", data.get("control_verbs", [])),
+        obligation={str(k): str(v) for k, v in (data.get("obligation") or {}).items()},
     )
 
 

@@ -83,7 +83,7 @@ def _pos_of(tok: Token) -> list[Pos]:
         out.append("verb")
     if tok.pos_ in _NOUN_POS:
         out.append("noun")
-    if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "oprd"):
+    if tok.dep_ in ("acomp", "oprd", "attr") or (tok.pos_ == "ADJ" and tok.dep_ == "ROOT"):
         out.append("adj")
     return out
 

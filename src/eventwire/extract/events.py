@@ -16,11 +16,11 @@ from spacy.tokens import Span
 from ..nlp.context import DocContext
 from ..resolve.cameo import Codebook, load_codebook
 from ..schema import ActorRef, Event, Plover, Trigger
-from . import actors
-from .event_frames import Draft, lacks_source, resolve
+from . import actors, event_args
+from .event_frames import Draft, fold_purposes, lacks_source, resolve
 from .event_lexicon import Lexicon, load_lexicon
 from .event_triggers import sentence_candidates
-from .modality import FUTURE_AUX, Modality, modality
+from .modality import FUTURE_AUX, Modality, is_negated, modality
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +41,31 @@ def _political(refs: list[ActorRef]) -> bool:
     return any(r.country or r.sector or r.code for r in refs)
 
 
-def _has_will(draft: Draft) -> bool:
+def _future_aux(draft: Draft) -> bool:
+    """ "will do", or "would do" in reported speech (a stated intention)."""
     tok = draft.tok
     heads = [tok, tok.head] if tok.dep_ in ("dobj", "xcomp") else [tok]
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for h in heads for c in h.children)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "aux":
+                continue
+            if c.lower_ in FUTURE_AUX or (c.lower_ == "would" and h.dep_ == "ccomp"):
+                return True
+    return False
 
 
-def _recode_future(lex: Lexicon, draft: Draft) -> None:
-    """CAMEO codes a promised action as intent (03x) and a promised blow as a threat (13x)."""
-    if draft.recoded or not _has_will(draft):
+def _recode_modal(lex: Lexicon, draft: Draft) -> None:
+    """CAMEO codes a promised action as intent (03x), a promised blow as a threat (13x) and a
+    cooperative act that one "will not" do as a rejection (12x)."""
+    if draft.recoded or not _future_aux(draft):
         return
     root = int(draft.cameo[:2])
+    if is_negated(draft.tok):
+        code = lex.recode_code("reject", draft.cameo) if 4 <= root <= 8 else None
+        if code:
+            draft.cameo, draft.recoded, draft.negation_absorbed = code, True, True
+            draft.rule = f"refusal>{draft.rule}"
+        return
     family = "intent" if 4 <= root <= 8 else "threat" if root >= 14 else None
     code = lex.recode_code(family, draft.cameo) if family else None
     if code:
@@ -69,6 +83,21 @@ def _quote_speaker(ctx: DocContext, sent: Span) -> ActorRef | None:
             if actor is not None:
                 return actors.actor_ref(actor, q.speaker_span)
     return None
+
+
+def _fill_target(ctx: DocContext, draft: Draft) -> None:
+    """A frame's clause, or the place of a material event, when the text names no target."""
+    if any(r.country for r in draft.target):
+        return
+    if not draft.target and draft.cand.entry.frame:
+        draft.target = event_args.clause_target(ctx, draft.cand.tok, draft.cand.entry.target_preps)
+    if not any(r.country for r in draft.target) and codebook_quad(draft.cameo) in (2, 4):
+        draft.target = draft.target + event_args.place_targets(ctx, draft.tok)
+
+
+def codebook_quad(code: str) -> int:
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _type_key(codebook: Codebook, draft: Draft) -> str:
@@ -149,7 +178,7 @@ def _event(ctx: DocContext, codebook: Codebook, draft: Draft, sent_i: int) -> Ev
         target=draft.target,
         trigger=Trigger(text=ctx.text[s:e], span=(s, e), lemma=draft.tok.lemma_),
         sentence=sent_i,
-        negated=mod.negated,
+        negated=mod.negated and not draft.negation_absorbed,
         hypothetical=mod.hypothetical,
         future=mod.future or draft.future,
         historical=mod.historical,
@@ -165,7 +194,7 @@ def sentence_events(
     cands = sentence_candidates(ctx, lex, sent)
     if not cands:
         return []
-    drafts = resolve(lex, cands)
+    drafts = fold_purposes(resolve(ctx, lex, cands), lex)
     speaker = None
     out: list[Draft] = []
     for d in drafts:
@@ -176,13 +205,14 @@ def sentence_events(
                 speaker = _quote_speaker(ctx, sent)
             if speaker is not None:
                 d.source = [speaker]
-        _recode_future(lex, d)
+        _recode_modal(lex, d)
+        _fill_target(ctx, d)
         if not _political(d.source + d.target):
             continue
         out.append(d)
-    strong = [d for d in out if not d.cand.entry.weak or d.recoded]
-    if strong:
-        out = strong
+    # A bare "said" is a statement only when the sentence holds no other trigger at all.
+    if any(not c.entry.weak for c in cands):
+        out = [d for d in out if not d.cand.entry.weak or d.recoded]
     events = []
     for d in _merge(codebook, out):
         ev = _event(ctx, codebook, d, sent_i)
