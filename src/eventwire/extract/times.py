@@ -1,10 +1,119 @@
-"""Times stage (filled in by its issue)."""
+"""Times stage: find TIMEX3 expressions and normalize them against the publication date.
+
+Detection is the data-driven grammar of :mod:`eventwire.resolve.timex_grammar`, run over the
+working copy; each match is normalized by :mod:`eventwire.resolve.timex` with the tense of its
+clause (:mod:`eventwire.resolve.tense`). Expressions inside an embedded tweet are anchored to
+the tweet's own date. Spans are stored in original-text offsets.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+
 from ..nlp.context import DocContext
+from ..resolve.tense import Tense, clause_tense, has_future_cue
+from ..resolve.timex import AbsoluteParser, Env, Timex, normalize
+from ..resolve.timex_grammar import Grammar, Match, load_lexicon
+from ..schema import TimeExpr
+
+log = logging.getLogger(__name__)
+
+# Rules whose value depends on the tense of the clause.
+_TENSE_RULES = frozenset(
+    {"weekday", "month", "date_mdy", "date_dmy", "season", "holiday", "weekend", "quarter", "clock"}
+)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_CONFIDENCE = {"absolute": 0.9, "published": 0.75, "unresolved": 0.5}
+
+
+def make_absolute_parser() -> AbsoluteParser:
+    """A cached ``dateparser`` wrapper: full dates with a year -> (date, period) or ``None``."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "DATE_ORDER": "MDY"},
+    )
+    cache: dict[str, tuple[dt.date, str] | None] = {}
+
+    def parse(text: str) -> tuple[dt.date, str] | None:
+        if text not in cache:
+            data = parser.get_date_data(text)
+            cache[text] = (data.date_obj.date(), data.period) if data.date_obj else None
+        return cache[text]
+
+    return parse
+
+
+def _grammar(ctx: DocContext) -> Grammar:
+    return ctx.resources.get("times.grammar", lambda: Grammar(load_lexicon()))
+
+
+def _tense_at(ctx: DocContext, match: Match) -> Tense:
+    span = ctx.doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "PAST"
+    cue = has_future_cue(ctx.work[max(0, match.start - 20) : match.start], match.text)
+    return clause_tense(span.root, future_cue=cue)
+
+
+def _tweet_anchor(ctx: DocContext, start: int) -> dt.date | None:
+    """The date of the embedded tweet whose body holds original offset ``start``, if any."""
+    parse = _absolute(ctx)
+    for tweet in ctx.tweets:
+        if tweet.body_span[0] <= start < tweet.body_span[1]:
+            parsed = parse(tweet.date_text)
+            return parsed[0] if parsed else None
+    return None
+
+
+def _absolute(ctx: DocContext) -> AbsoluteParser:
+    return ctx.resources.get("times.dateparser", make_absolute_parser)
+
+
+def find_times(
+    ctx: DocContext, tense_of: Callable[[DocContext, Match], Tense] = _tense_at
+) -> list[TimeExpr]:
+    """All time expressions of the document, normalized, in text order."""
+    grammar = _grammar(ctx)
+    parse = _absolute(ctx)
+    out: list[TimeExpr] = []
+    ref_quarter: tuple[int, int] | None = None
+    for match in grammar.find(ctx.work):
+        start, end = ctx.span(match.start, match.end)
+        tense = tense_of(ctx, match) if match.rule in _TENSE_RULES else "PAST"
+        anchor = _tweet_anchor(ctx, start) if ctx.tweets else None
+        env = Env(
+            lex=grammar.lex,
+            dct=anchor or ctx.published,
+            tense=tense,
+            ref_quarter=ref_quarter,
+            parse_absolute=parse,
+        )
+        timex: Timex | None = normalize(match, env)
+        if timex is None:
+            continue
+        q = _QUARTER.match(timex.value)
+        if q and match.rule == "quarter" and match.get("ord"):
+            ref_quarter = (int(q.group(1)), int(q.group(2)))
+        out.append(
+            TimeExpr(
+                id=ctx.next_id("T"),
+                text=ctx.text[start:end],
+                span=(start, end),
+                type=timex.type,
+                value=timex.value,
+                sentence=ctx.sentence_of(match.start),
+                anchor=timex.anchor,
+                confidence=_CONFIDENCE[timex.anchor],
+            )
+        )
+    return out
 
 
 def run(ctx: DocContext) -> None:
-    """Find times in the document (not implemented yet: finds nothing)."""
-    return None
+    """Find, normalize and store the document's time expressions in ``ctx.times``."""
+    ctx.times.extend(find_times(ctx))

@@ -1,0 +1,137 @@
+"""The tense of the clause a word sits in, read from a spaCy dependency parse.
+
+HeidelTime resolves underspecified expressions ("Friday", "in March") by the tense of the
+governing verb: past → the latest such date before the reference, future → the next one.
+We climb from the expression to its governing verb and read its morphology and auxiliaries.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+Tense = Literal["PAST", "PRESENT", "FUTURE"]
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
+# "could" is left out: in news it is mostly past ability ("could not be reached Friday").
+_MODAL_AUX = frozenset({"would", "might", "may", "should", "must", "can", "ca"})
+_PAST_AUX = frozenset({"did", "had", "was", "were", "'d"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve", "having"})
+_PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "be"})
+# Heads of a to-infinitive that point to the future ("plans to meet on Friday").
+_FUTURE_HEADS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "due",
+        "set",
+        "hope",
+        "intend",
+        "aim",
+        "prepare",
+        "agree",
+        "promise",
+        "vow",
+        "threaten",
+        "want",
+        "decide",
+        "likely",
+        "poised",
+        "go",
+        "seek",
+        "propose",
+        "pledge",
+        "arrange",
+        "ready",
+    }
+)
+# Verbs whose time adverbial names when something is to happen.
+_SCHEDULING = frozenset({"plan", "schedule", "reschedule", "postpone", "delay", "adjourn"})
+# Words right before an expression that make it a future point ("until Tuesday").
+_FUTURE_CUES = ("until", "till", "as soon as", "as early as", "no later than")
+_MAX_CLIMB = 8
+
+
+def governing_verb(token: Token) -> tuple[Token | None, bool]:
+    """The nearest verb or auxiliary above ``token`` (``token`` itself if it is a verb), and
+    whether the path to it passes through a noun ("a rally on Saturday")."""
+    t = token
+    via_noun = False
+    for _ in range(_MAX_CLIMB):
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            return t, via_noun
+        if t is not token and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "pobj":
+            via_noun = True
+        if t.head is t:
+            return None, via_noun
+        t = t.head
+    return None, via_noun
+
+
+def has_future_cue(before: str, expression: str = "") -> bool:
+    """Whether the words right before (or opening) an expression make it a future point."""
+    return before.lower().rstrip().endswith(_FUTURE_CUES) or expression.lower().startswith(
+        _FUTURE_CUES
+    )
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """Tense of one verb from its tag and auxiliaries; ``None`` when it cannot tell."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _FUTURE_AUX or a in _MODAL_AUX for a in auxes):
+        return "FUTURE"
+    if verb.lower_ in _FUTURE_AUX or verb.lower_ in _MODAL_AUX:
+        return "FUTURE"
+    if "to" in auxes and verb.head is not verb and depth < 3:
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_HEADS:
+            return "FUTURE"  # "planned to leave on Thursday", "set to resume Monday"
+        head_tense = verb_tense(head, depth + 1)
+        if head.lemma_.lower() == "be" and head_tense == "PRESENT":
+            return "FUTURE"  # "is to resume trading Tuesday"
+        return head_tense
+    if any(a in _PAST_AUX for a in auxes):
+        return "PAST"
+    if any(a in _PERFECT_AUX for a in auxes):
+        return "PAST"
+    tag = verb.tag_
+    if tag == "VBD":
+        return "PAST"
+    if tag == "VBG" and any(a in _PROGRESSIVE_AUX for a in auxes):
+        # present progressive with a time adverbial is a planned future ("are meeting Friday")
+        return "FUTURE"
+    if tag == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
+        return "PAST"
+    if tag in ("VBZ", "VBP"):
+        return "PRESENT"
+    if tag == "VBN" and any(a in _PROGRESSIVE_AUX for a in auxes):
+        return "PRESENT"
+    if verb.head is not verb and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+        return verb_tense(verb.head, depth + 1)
+    return None
+
+
+def sentence_tense(token: Token) -> Tense | None:
+    """Tense of the root of ``token``'s sentence."""
+    return verb_tense(token.sent.root)
+
+
+def clause_tense(token: Token, default: Tense = "PAST", future_cue: bool = False) -> Tense:
+    """Tense of the clause governing ``token``: its verb, else the sentence root, else ``default``.
+
+    ``future_cue`` ("until Tuesday") makes the expression future unless the clause is in the
+    past perfect ("Until Thursday, they had not called him a suspect").
+    """
+    verb, via_noun = governing_verb(token)
+    if verb is not None and via_noun and verb.lemma_.lower() in _SCHEDULING:
+        return "FUTURE"  # "planned a rally on Saturday"
+    if future_cue:
+        auxes = {c.lower_ for c in verb.children} if verb is not None else set()
+        if "had" not in auxes:
+            return "FUTURE"
+    tense = verb_tense(verb) if verb is not None else None
+    if tense is None:
+        tense = sentence_tense(token)
+    return tense or default
