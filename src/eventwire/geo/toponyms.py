@@ -1,0 +1,232 @@
+"""Toponym detection: which spans of a parsed document name places.
+
+Three sources, merged without overlaps (earlier wins):
+
+1. NER entities labelled GPE, LOC or FAC, trimmed of a leading article and a possessive;
+2. places inside names: the gazetteer name that opens an ORG or FAC entity
+   ("Aleppo University" -> Aleppo) or a possessive before one ("Baghdad's airport");
+3. gazetteer lexicon matches NER missed: capitalized token runs that are country, division,
+   region or large-town names, unless they are part of a person's name, a common word, or
+   sentence-initial and unsure.
+
+Demonyms ("Iraqi") are not places: they are returned separately as country evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer
+from .names import normalize
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+HOST_LABELS = {"ORG", "FAC"}
+#: entity labels a lexicon match may not cut into
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "LANGUAGE"}
+MAX_WORDS = 5
+#: a state or province abbreviation after "Town, " ("Alexandria, La.", "Reno, NV")
+_PARENT_ABBR = re.compile(r",[ \t]*((?:[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]?\.)?)|[A-Z]{2}\b)")
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name found in the working text (``start``/``end`` are working-copy offsets)."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "embedded" or "lexicon"
+    label: str = "GPE"
+
+
+@dataclass(frozen=True)
+class Demonym:
+    start: int
+    end: int
+    text: str
+    country: str  # ISO alpha-3
+
+
+def _trim(span: Span) -> Span | None:
+    """``span`` without a leading article/punctuation and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        if doc[end - 1].text in {".", ")"} and doc[end - 1].idx == doc[end - 2].idx + len(
+            doc[end - 2].text
+        ):
+            break  # abbreviation period ("Va.")
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _capitalized(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _longest_lexicon_match(
+    doc: Doc, i: int, limit: int, first_words: set[str], lexicon: dict[str, int]
+) -> int:
+    """End token index of the longest lexicon name starting at token ``i`` (or ``i``)."""
+    first = normalize(doc[i].text)
+    if first not in first_words:
+        return i
+    best = i
+    for j in range(i + 1, min(limit, i + MAX_WORDS) + 1):
+        if normalize(doc[i:j].text) in lexicon:
+            best = j
+    return best
+
+
+class ToponymFinder:
+    """Finds toponyms and demonyms in spaCy docs using a gazetteer's lexicon."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, stopwords: Iterable[str] = (), generic: Iterable[str] = ()
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = gazetteer.lexicon
+        self.first_words = gazetteer.lexicon_first_words()
+        self.stopwords = {normalize(w) for w in stopwords}
+        self.generic = {normalize(w) for w in generic}
+
+    def _generic(self, text: str) -> bool:
+        """True for a name made only of generic words ("North", "Central", "Jan.")."""
+        words = normalize(text).split()
+        return not words or all(w in self.generic or len(w) < 2 for w in words)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def demonym(self, text: str) -> str | None:
+        """The country (ISO alpha-3) a demonym names ("Iraqi", "Americans"), else None."""
+        key = normalize(text)
+        found = self.gazetteer.demonyms.get(key)
+        if found is None and key.endswith("s"):
+            found = self.gazetteer.demonyms.get(key[:-1])
+        return found
+
+    def _known(self, text: str) -> bool:
+        return bool(self.gazetteer.lookup(text))
+
+    def _embedded(self, ent: Span) -> Span | None:
+        """The gazetteer place that opens an organization or facility name."""
+        doc = ent.doc
+        for end in range(min(ent.end - 1, ent.start + MAX_WORDS), ent.start, -1):
+            part = _trim(doc[ent.start : end])
+            if part is None or not all(_capitalized(t) for t in part if t.is_alpha):
+                continue
+            key = normalize(part.text)
+            if key in self.lexicon and self.lexicon[key] < 4 and key not in self.stopwords:
+                return part
+        return None
+
+    # -- main ------------------------------------------------------------------------------
+    def find(self, doc: Doc) -> tuple[list[Toponym], list[Demonym]]:
+        """Toponyms (sorted by position, non-overlapping) and demonyms in ``doc``."""
+        taken = [False] * len(doc)
+        found: list[Toponym] = []
+        demonyms: list[Demonym] = []
+
+        def claim(span: Span, source: str, label: str) -> None:
+            if any(taken[span.start : span.end]) or self._generic(span.text):
+                return
+            for k in range(span.start, span.end):
+                taken[k] = True
+            found.append(Toponym(span.start_char, span.end_char, span.text, source, label))
+
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                span = _trim(ent)
+                if span is None:
+                    continue
+                if self.demonym(span.text) and not self._known(span.text):
+                    continue
+                if ent.label_ == "FAC" and not self._known(span.text):
+                    inner = self._embedded(ent)
+                    if inner is not None:
+                        claim(inner, "embedded", "GPE")
+                    continue
+                claim(span, "ner", ent.label_)
+            elif ent.label_ in HOST_LABELS:
+                inner = self._embedded(ent)
+                if inner is not None:
+                    claim(inner, "embedded", "GPE")
+            if ent.label_ in {"NORP", "GPE", "LOC"}:
+                country = self.demonym(ent.text)
+                if country is not None:
+                    demonyms.append(Demonym(ent.start_char, ent.end_char, ent.text, country))
+
+        blocked = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in BLOCKING_LABELS:
+                for k in range(ent.start, ent.end):
+                    blocked[k] = True
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if taken[i] or blocked[i] or not _capitalized(tok):
+                i += 1
+                continue
+            country = self.demonym(tok.text)
+            if country is not None:
+                demonyms.append(Demonym(tok.idx, tok.idx + len(tok.text), tok.text, country))
+                i += 1
+                continue
+            j = _longest_lexicon_match(doc, i, len(doc), self.first_words, self.lexicon)
+            if j == i:
+                i += 1
+                continue
+            span = doc[i:j]
+            key = normalize(span.text)
+            if (
+                key not in self.stopwords
+                and self.lexicon[key] < 4
+                and not any(taken[i:j])
+                and not any(blocked[i:j])
+                and all(_capitalized(t) or not t.is_alpha or t.is_stop for t in span)
+                and not (len(span) == 1 and tok.pos_ != "PROPN")
+                and not (j < len(doc) and doc[j].ent_type_ == "PERSON")
+            ):
+                claim(span, "lexicon", "GPE")
+            i = j
+        self._propagate(doc, found, taken, claim)
+        found.sort(key=lambda t: t.start)
+        return self._abbreviated_parents(doc.text, found), demonyms
+
+    def _propagate(self, doc: Doc, found: list[Toponym], taken: list[bool], claim) -> None:
+        """A name found as a toponym is one wherever else it appears capitalized in the
+        document, also inside organization names ("Alexandria Police") and headlines."""
+        keys = {normalize(t.text) for t in found}
+        if not keys:
+            return
+        firsts = {k.split(" ", 1)[0] for k in keys}
+        for i, tok in enumerate(doc):
+            if taken[i] or not _capitalized(tok) or tok.ent_type_ == "PERSON":
+                continue
+            if normalize(tok.text) not in firsts:
+                continue
+            for j in range(min(len(doc), i + MAX_WORDS), i, -1):
+                if normalize(doc[i:j].text) in keys and not any(taken[i:j]):
+                    if j < len(doc) and doc[j].text[:1].isupper() and doc[j].ent_type_ == "PERSON":
+                        break
+                    claim(doc[i:j], "document", "GPE")
+                    break
+
+    def _abbreviated_parents(self, work: str, found: list[Toponym]) -> list[Toponym]:
+        """Add division abbreviations that follow a toponym and a comma ("Alexandria, La.")."""
+        out: list[Toponym] = []
+        starts = {t.start for t in found}
+        for t in found:
+            out.append(t)
+            m = _PARENT_ABBR.match(work, t.end)
+            if m is None or m.start(1) in starts:
+                continue
+            abbr = m.group(1)
+            if any(c.fcode == "ADM1" and c.kind == 2 for c in self.gazetteer.lookup(abbr)):
+                out.append(Toponym(m.start(1), m.end(1), abbr, "parent", "GPE"))
+        return out
