@@ -22,7 +22,11 @@ from ..nlp.context import DocContext
 from ..resolve.actors import Coding, Term, code_tokens, find_terms, modifiers
 from ..resolve.clusters import Cluster, MentionCand, build_clusters
 from ..resolve.knowledge import (
+    ADJECTIVE,
+    CAPITAL,
+    COUNTRY,
     ORG,
+    PEOPLE,
     ROLE,
     ActorKnowledge,
     load_knowledge,
@@ -128,6 +132,10 @@ def _entity(ctx: DocContext, ent: Span, terms: dict[int, Term]) -> MentionCand |
             return None
         coding = code_tokens(list(span), terms, head=root)
     label = ent.label_
+    if entries and entries[0].kind in (COUNTRY, CAPITAL):
+        label = "GPE"  # the recognizer sometimes calls a country a person or organization
+    elif entries and entries[0].kind in (ADJECTIVE, PEOPLE):
+        label = "NORP"
     if label == "NORP":
         # A nationality word is an actor only when it is the head noun ("Iranians said").
         if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
@@ -205,12 +213,18 @@ def _role_phrase(ctx: DocContext, term: Term, taken: set[int]) -> MentionCand | 
 def _candidates(ctx: DocContext) -> list[MentionCand]:
     doc = ctx.doc
     terms = _terms(ctx)
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    kb = _knowledge(ctx)
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and not any(x.kind != ROLE for x in kb.lookup(_bare(e)))
+    ]
+    person_spans = {(e.start, e.end) for e in persons}
     taken = {i for e in persons for i in range(e.start, e.end)}
     out: list[MentionCand] = [_person(ctx, e, terms, taken) for e in persons if _named(e)]
     covered = set(taken)
     for ent in doc.ents:
-        if ent.label_ in ENT_TYPES and ent.label_ != "PERSON":
+        if ent.label_ in ENT_TYPES and (ent.start, ent.end) not in person_spans:
             cand = _entity(ctx, ent, terms)
             if cand is not None:
                 out.append(cand)
@@ -229,6 +243,12 @@ def _candidates(ctx: DocContext) -> list[MentionCand]:
         cand.sentence = ctx.sentence_of(doc[cand.start].idx)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _bare(ent: Span) -> str:
+    """The entity's text without a leading article or trailing possessive."""
+    start, end = _trim(ent.doc, ent.start, ent.end)
+    return ent.doc[start:end].text
 
 
 def _named(ent: Span) -> bool:

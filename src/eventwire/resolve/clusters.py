@@ -348,8 +348,11 @@ def _context_countries(ctx: DocContext, clusters: list[Cluster], terms: dict[int
         if term.best.kind not in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG):
             continue
         tok = doc[term.start : term.end].root
-        if any(doc[i].ent_type_ == "PERSON" for i in range(term.start, term.end)):
-            continue
+        inside_name = doc[term.start].ent_iob_ == "I" or (
+            term.end < len(doc) and doc[term.end].ent_iob_ == "I"
+        )
+        if inside_name and doc[term.start].ent_type_ == "PERSON":
+            continue  # "Jordan" in "Michael Jordan"
         weight = 1.0
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
             weight = 0.5
