@@ -112,13 +112,27 @@ def place_targets(ctx: DocContext, tok: Token, depth: int = 2) -> list[ActorRef]
     return out
 
 
+def _located(ctx: DocContext, tok: Token, ref: ActorRef) -> ActorRef:
+    """ "Opposition groups in Zimbabwe": a participant without a country takes its place's."""
+    if ref.country:
+        return ref
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
+                    place = actors.code_phrase(ctx, tok.doc[pobj.i : pobj.i + 1])
+                    if place is not None and place.country:
+                        return ref.model_copy(update={"country": place.country})
+    return ref
+
+
 def code_tokens(ctx: DocContext, toks: list[Token]) -> list[ActorRef]:
     """Code each token and its conjuncts; one reference per distinct actor."""
     out: list[ActorRef] = []
     seen: set[tuple] = set()
     for tok in toks:
         for t in (tok, *tok.conjuncts):
-            for ref in code_token(ctx, t):
+            for ref in (_located(ctx, t, r) for r in code_token(ctx, t)):
                 key = (ref.actor_id, ref.name, ref.country)
                 if key not in seen:
                     seen.add(key)
@@ -204,7 +218,7 @@ def inherited_subject(
     if depth > 4:
         return []
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     dep = verb.dep_
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -230,7 +244,7 @@ def inherited_subject(
         if gov.dep_ in ("acomp", "attr") or gov.pos_ == "ADJ":
             gov = gov.head
         subj = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-        return subj or (inherited_subject(gov, control, depth + 1) if gov is not head else [])
+        return subj or (inherited_subject(gov, control, depth + 1) if gov != head else [])
     return []
 
 
@@ -240,10 +254,18 @@ def verb_args(
     target_preps: frozenset[str],
     skip: frozenset[int],
     control: frozenset[str] = frozenset(),
+    experiencer: bool = False,
 ) -> Args:
-    """Source and target of a verbal trigger; ``skip`` holds token ids used by the pattern."""
+    """Source and target of a verbal trigger; ``skip`` holds token ids used by the pattern.
+
+    ``experiencer``: a passive form names the source ("is committed to", "is prepared to").
+    """
     args = Args()
-    if is_passive(verb):
+    if is_passive(verb) and experiencer:
+        # "Vietnam is committed to ...": the passive subject is the one who commits
+        args.source_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
+        args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
+    elif is_passive(verb):
         args.target_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         if agents:
@@ -255,18 +277,26 @@ def verb_args(
         args.source_tokens = _children(verb, SUBJECT_DEPS) or inherited_subject(verb, control)
         if not args.source_tokens:
             args.source_tokens = _misattached_subject(verb)
-        objs = [t for t in _children(verb, OBJECT_DEPS) if t.i not in skip]
-        args.target_tokens, args.target = objs, code_tokens(ctx, objs)
-        if not args.target:
-            objs = [t for t in _prep_objects(verb, target_preps) if t.i not in skip]
-            # "lay siege to X", "call on X": the object of a preposition after a pattern word
-            for i in skip:
-                objs.extend(_prep_objects(verb.doc[i], target_preps))
-            refs = code_tokens(ctx, objs)
-            if refs:
-                args.target_tokens, args.target = objs, refs
+        args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
     args.source = code_tokens(ctx, args.source_tokens)
     return args
+
+
+def object_targets(
+    ctx: DocContext, verb: Token, target_preps: frozenset[str], skip: frozenset[int] = frozenset()
+) -> tuple[list[Token], list[ActorRef]]:
+    """The first coded group among: the direct object; prepositional objects of the direct
+    object ("action against Russia"), of the verb ("sanctions on X") and of the pattern's own
+    words ("lay siege to X", "call on X")."""
+    objs = [t for t in _children(verb, OBJECT_DEPS) if t.i not in skip]
+    groups = [objs, [p for o in objs for p in _prep_objects(o, target_preps)]]
+    groups.append([t for t in _prep_objects(verb, target_preps) if t.i not in skip])
+    groups.append([p for i in sorted(skip) for p in _prep_objects(verb.doc[i], target_preps)])
+    for group in groups:
+        refs = code_tokens(ctx, group)
+        if refs:
+            return group, refs
+    return objs, []
 
 
 def noun_args(
@@ -329,9 +359,7 @@ def clause_target(ctx: DocContext, frame: Token, target_preps: frozenset[str]) -
             if refs:
                 return refs
         if child.dep_ == "xcomp":
-            refs = code_tokens(ctx, _children(child, OBJECT_DEPS))
-            if not refs:
-                refs = code_tokens(ctx, _prep_objects(child, target_preps))
+            refs = object_targets(ctx, child, target_preps)[1] or place_targets(ctx, child)
             if refs:
                 return refs
     return []

@@ -76,8 +76,8 @@ _PATH_DEPS = frozenset(
 def _path_depth(tok: Token, frame: Token, comps: set[int]) -> int | None:
     """Steps from ``tok`` up to ``frame`` through complement-like links, or None."""
     depth, t = 0, tok
-    while t is not frame:
-        if t.head is t or depth > 12:
+    while t != frame:
+        if t.head == t or depth > 12:
             return None
         if t.i not in comps and t.dep_ not in _PATH_DEPS:
             return None
@@ -93,7 +93,7 @@ def _within(frame: Token, cands: list[Candidate], report: bool) -> list[tuple[in
     ids = {c.i for c in comps}
     found = []
     for cand in cands:
-        if cand.tok is frame:
+        if cand.tok == frame:
             continue
         depth = _path_depth(cand.tok, frame, ids)
         if depth is not None:
@@ -114,7 +114,7 @@ def fold_purposes(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             if other.cand.entry.frame not in ("request", "demand", "accuse", "report"):
                 continue
             t = other.tok
-            if t.head is protest.tok and t.dep_ in ("advcl", "xcomp", "acl", "conj"):
+            if t.head == protest.tok and t.dep_ in ("advcl", "xcomp", "acl", "conj"):
                 if not protest.target:
                     protest.target = list(other.target)
                 out.remove(other)
@@ -153,18 +153,20 @@ def _draft(cand: Candidate) -> Draft | None:
 
 
 def lacks_source(draft: Draft) -> bool:
-    """No source and no subject in the text that could have given one."""
+    """No source, and no subject in the text that could give one (a pronoun may: "X said
+    they would meet" is about X)."""
     return not draft.source and (
-        draft.cand.entry.role == "evaluation" or not draft.cand.args.source_tokens
+        draft.cand.entry.role == "evaluation"
+        or all(t.pos_ == "PRON" for t in draft.cand.args.source_tokens)
     )
 
 
 def _obligation_family(lex: Lexicon, head: Token) -> tuple[str, Token] | None:
     """ "Y must do X" / "Y needs to do X": the family (demand/request) and the clause's verb."""
     for c in head.children:
-        if c.dep_ == "aux" and c.lower_ in lex.obligation:
+        if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in lex.obligation:
             return lex.obligation[c.lower_], head
-    if head.lemma_.lower() in lex.obligation:
+    if head.lemma_.lower() in lex.obligation and head.pos_ in ("VERB", "AUX"):
         x = [c for c in head.children if c.dep_ == "xcomp"]
         if x and any(a.lower_ == "to" for a in x[0].children):
             return lex.obligation[head.lemma_.lower()], x[0]
@@ -212,7 +214,7 @@ def resolve(ctx: DocContext, lex: Lexicon, cands: list[Candidate]) -> list[Draft
 
     def depth(c: Candidate) -> int:
         d, t = 0, c.tok
-        while t.head is not t and d < 50:
+        while t.head != t and d < 50:
             t, d = t.head, d + 1
         return d
 

@@ -124,7 +124,9 @@ def _used_tokens(pat: Pattern, words: dict[str, list[int]]) -> frozenset[int] | 
 def _args(ctx: DocContext, lex: Lexicon, tok: Token, pat: Pattern, used: frozenset[int]) -> Args:
     e = pat.entry
     if pat.pos == "verb":
-        return event_args.verb_args(ctx, tok, e.target_preps, used, lex.control_verbs)
+        return event_args.verb_args(
+            ctx, tok, e.target_preps, used, lex.control_verbs, experiencer=e.frame == "intent"
+        )
     if pat.pos == "noun":
         args = event_args.noun_args(
             ctx, tok, e.target_preps, used, e.poss_is_target, lex.light_verbs

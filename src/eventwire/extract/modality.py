@@ -40,7 +40,7 @@ def _clause_chain(tok: Token, limit: int = 4) -> list[Token]:
     chain = [tok]
     cur = tok
     for _ in range(limit):
-        if cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "aux", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "aux", "acomp") and cur.head != cur:
             cur = cur.head
             chain.append(cur)
         else:
@@ -60,7 +60,7 @@ def is_negated(tok: Token) -> bool:
 
 def _clause_root(tok: Token) -> Token:
     cur = tok
-    while cur.dep_ not in ("ROOT", "advcl", "ccomp", "relcl", "conj") and cur.head is not cur:
+    while cur.dep_ not in ("ROOT", "advcl", "ccomp", "relcl", "conj") and cur.head != cur:
         cur = cur.head
     return cur
 
@@ -91,7 +91,7 @@ def is_future(tok: Token) -> bool:
                 return True
             if t.pos_ == "NOUN" and c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS:
                 return True
-        if t is not tok and t.lemma_.lower() in FUTURE_GOVERNORS:
+        if t != tok and t.lemma_.lower() in FUTURE_GOVERNORS:
             return True
     return False
 
@@ -109,12 +109,12 @@ def _attached_times(ctx: DocContext, tok: Token) -> list[str]:
             continue
         cur = span.root
         for _ in range(6):
-            if cur is tok or cur.head is cur:
+            if cur == tok or cur.head == cur:
                 break
-            if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            if cur.pos_ in ("VERB", "AUX") and cur != tok:
                 break
             cur = cur.head
-        if cur is tok:
+        if cur == tok:
             values.append(t.value)
     return values
 
