@@ -1,14 +1,36 @@
-"""Quotes stage. For now: embedded tweets as direct quotes with medium ``tweet``."""
+"""Quotes stage: who said what, with the speaker tied to a document actor.
+
+Sources of quotes, merged in this order:
+
+1. embedded tweets (``ctx.tweets``): direct quotes with medium ``tweet`` and the handle;
+2. attributions anchored on reporting cues (:mod:`.quote_indirect`): "X said (that) …",
+   "according to X, …", "X said: …", quotations next to their cue, interrupted quotations;
+3. layout attributions (:mod:`.quote_layout`): dash attributions and headline colons;
+4. quotations no cue claimed (:mod:`.quote_direct`): continue the statement before them
+   in the same paragraph, or stand alone with the speaker of the passage before them.
+
+Speakers are resolved by :mod:`.speakers`. Offsets are found in the working copy and
+stored in original offsets.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..nlp.context import DocContext
 from ..schema import Quote
+from .quote_direct import QuoteRegion, find_regions, is_full_quote, starts_sentence
+from .quote_indirect import Attribution, attributions_from_cues, trim
+from .quote_layout import layout_attributions
+from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
+from .speakers import Speaker, resolve
+
+#: at most this many characters of speaker and cue between two parts of one statement
+MAX_CONTINUATION_GAP = 160
+_WRITTEN_MEDIUM = {"tweet": "tweet", "retweet": "tweet", "write": "written", "post": "social"}
 
 
 def _tweet_date(date_text: str) -> str | None:
-    import datetime as dt
-
     for fmt in ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y"):
         try:
             return dt.datetime.strptime(date_text, fmt).date().isoformat()
@@ -17,13 +39,14 @@ def _tweet_date(date_text: str) -> str | None:
     return None
 
 
-def run(ctx: DocContext) -> None:
+def _tweet_quotes(ctx: DocContext) -> list[Quote]:
+    quotes = []
     for tweet in ctx.tweets:
         s, e = tweet.body_span
         owner = next((a for a in ctx.actors if a.handle == tweet.handle), None)
-        ctx.quotes.append(
+        quotes.append(
             Quote(
-                id=ctx.next_id("Q"),
+                id="",
                 text=ctx.text[s:e],
                 span=(s, e),
                 speaker=owner.name if owner else tweet.handle,
@@ -33,6 +56,159 @@ def run(ctx: DocContext) -> None:
                 kind="direct",
                 medium="tweet",
                 date=_tweet_date(tweet.date_text),
+                sentence=ctx.sentence_of_original(s),
                 confidence=0.95,
             )
         )
+    return quotes
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose content mostly repeats a more confident one."""
+    kept: list[Attribution] = []
+    for att in sorted(atts, key=lambda a: -a.confidence):
+        if all(_overlap(att.content, k.content) < 0.6 for k in kept):
+            kept.append(att)
+    return sorted(kept, key=lambda a: a.content)
+
+
+def _continues(ctx: DocContext, prev: Attribution, region: QuoteRegion, cues: list[int]) -> bool:
+    """Whether ``region`` goes on with the statement of ``prev`` ("“A,” he said. “B.”").
+
+    True when nothing but ``prev``'s own frame (speaker and cue) lies between them, in the
+    same paragraph or with ``region`` opening the next one.
+    """
+    work = ctx.work
+    gap_start, gap_end = prev.content[1], region.start
+    if gap_end - gap_start > MAX_CONTINUATION_GAP:
+        return False
+    own = prev.cue[0] if prev.cue else -1
+    if any(gap_start <= c < gap_end and c != own for c in cues):
+        return False
+    gap = work[gap_start:gap_end]
+    if gap.count("\n") > 2 or gap.strip("\n ").count("\n"):
+        return False
+    if "\n" in gap and gap[gap.rfind("\n") + 1 :].strip():
+        return False
+    return not gap.strip() or (prev.cue is not None and prev.cue[0] >= gap_start)
+
+
+def _continue_quotes(
+    ctx: DocContext, atts: list[Attribution], regions: list[QuoteRegion]
+) -> list[Attribution]:
+    """Attach quotations no attribution claimed: widen the statement they continue, or
+    stand alone (speaker inherited) when they open a paragraph."""
+    work = ctx.work
+    cues = sorted(a.cue[0] for a in atts if a.cue)
+    extra: list[Attribution] = []
+    for region in regions:
+        if any(a.content[0] <= region.start and region.end <= a.content[1] for a in atts):
+            continue
+        prev = max(
+            (a for a in atts if a.content[1] <= region.start),
+            key=lambda a: a.content[1],
+            default=None,
+        )
+        after_comma = work[: region.start].rstrip(" ").endswith(",")
+        direct_before = prev is not None and work[prev.content[0]] == '"'
+        if not starts_sentence(ctx, region) and not (after_comma and direct_before):
+            continue
+        if not is_full_quote(ctx, region) and not (after_comma and direct_before):
+            continue
+        if prev is not None and _continues(ctx, prev, region, cues):
+            prev.content = (prev.content[0], region.end)
+            continue
+        if work[: region.start].rstrip(" ")[-1:] not in ("", "\n"):
+            continue
+        s, e = trim(work, region.start, region.end)
+        extra.append(
+            Attribution(
+                content=(s, e),
+                source=None,
+                source_token=None,
+                cue=None,
+                cue_token=None,
+                cls="speech",
+                rule="continued",
+                confidence=0.45,
+                regions=(region,),
+            )
+        )
+    return atts + extra
+
+
+def _inside_tweet(ctx: DocContext, att: Attribution, tweet: tuple[int, int]) -> bool:
+    """Whether an attribution repeats an embedded tweet or is quoted from inside one."""
+    if att.cue is not None:
+        cue = ctx.span(*att.cue)[0]
+        if tweet[0] <= cue < tweet[1]:
+            return True
+    return _overlap(ctx.span(*att.content), tweet) > 0.5
+
+
+def _kind(ctx: DocContext, att: Attribution) -> str:
+    if ctx.work[att.content[0]] == '"':
+        return "direct"
+    s, e = att.content
+    return "mixed" if any(s <= r.start and r.end <= e for r in att.regions) else "indirect"
+
+
+def _medium(ctx: DocContext, att: Attribution, lexicon: QuoteLexicon) -> str | None:
+    if att.cue_token is None:
+        return None
+    lemma = att.cue_token.lemma_.lower()
+    if lemma in _WRITTEN_MEDIUM:
+        return _WRITTEN_MEDIUM[lemma]
+    s, e = att.content
+    for tok in att.cue_token.sent:
+        if not (s <= tok.idx < e):
+            medium = lexicon.media.get(tok.lower_)
+            if medium is not None:
+                return medium
+    return None
+
+
+def _quote(ctx: DocContext, att: Attribution, speaker: Speaker | None, lex: QuoteLexicon) -> Quote:
+    s, e = ctx.span(*att.content)
+    cue_span = ctx.span(*att.cue) if att.cue else None
+    return Quote(
+        id="",
+        text=ctx.text[s:e],
+        span=(s, e),
+        speaker=speaker.name if speaker else None,
+        speaker_span=speaker.span if speaker else None,
+        speaker_actor_id=speaker.actor.id if speaker and speaker.actor else None,
+        cue=ctx.text[cue_span[0] : cue_span[1]] if cue_span else None,
+        cue_span=cue_span,
+        kind=_kind(ctx, att),  # type: ignore[arg-type]
+        medium=_medium(ctx, att, lex),
+        sentence=ctx.sentence_of(att.content[0]),
+        confidence=round(att.confidence, 2),
+    )
+
+
+def run(ctx: DocContext) -> None:
+    """Find the document's quotes and append them to ``ctx.quotes``."""
+    lexicon = ctx.resources.get(RESOURCE_KEY, load_lexicon)
+    quotes = _tweet_quotes(ctx)
+    tweet_spans = [q.span for q in quotes]
+    regions = find_regions(ctx)
+    atts = attributions_from_cues(ctx, lexicon, regions) + layout_attributions(ctx, regions)
+    atts = _continue_quotes(ctx, _dedupe(atts), regions)
+    atts = [
+        a
+        for a in sorted(atts, key=lambda a: a.content)
+        if not any(_inside_tweet(ctx, a, t) for t in tweet_spans)
+    ]
+    speakers = resolve(ctx, atts, lexicon.speaker_nouns)
+    quotes += [_quote(ctx, a, sp, lexicon) for a, sp in zip(atts, speakers, strict=True)]
+    for q in sorted(quotes, key=lambda q: q.span):
+        q.id = ctx.next_id("Q")
+        ctx.quotes.append(q)

@@ -1,0 +1,125 @@
+"""Direct quotations: the regions of text between quotation marks.
+
+The working copy has every double quotation mark normalized to ``"`` (curly quotes,
+guillemets, low-9 marks), so opening and closing marks are told apart from the original
+character where it is typographic (“ opens, ” closes) and from the surrounding characters
+otherwise. A quotation left open at the end of a paragraph continues when the next paragraph
+opens with a quotation mark (the newspaper convention for multi-paragraph quotes).
+
+Regions are in working-copy offsets and include their quotation marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.context import DocContext
+
+# Original characters that can only open or only close a double quotation.
+_OPENERS = frozenset("“„«")
+_CLOSERS = frozenset("”»")
+# Characters after which a straight quote mark opens a quotation.
+_OPEN_BEFORE = frozenset(" \n([{—–-/:")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """A quotation ``[start, end)`` in working-copy offsets, marks included."""
+
+    start: int
+    end: int
+    closed: bool = True
+    paragraphs: int = 1
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The span without the quotation marks."""
+        end = self.end - 1 if self.closed else self.end
+        return self.start + 1, max(self.start + 1, end)
+
+
+def _is_opening(ctx: DocContext, pos: int) -> bool | None:
+    """True/False when the mark at working offset ``pos`` surely opens/closes, else None."""
+    orig = ctx.text[ctx.omap.offset(pos)]
+    if orig in _OPENERS:
+        return True
+    if orig in _CLOSERS:
+        return False
+    work = ctx.work
+    before = work[pos - 1] if pos > 0 else " "
+    after = work[pos + 1] if pos + 1 < len(work) else " "
+    if before in _OPEN_BEFORE and not after.isspace():
+        return True
+    if after.isspace() or after in ".,;:!?)]—–-" or not before.isspace():
+        return False
+    return None
+
+
+def find_regions(ctx: DocContext) -> list[QuoteRegion]:
+    """All double-quoted regions of the working copy, in text order."""
+    work = ctx.work
+    regions: list[QuoteRegion] = []
+    open_at: int | None = None
+    segment = 0  # where the current paragraph of an open quotation starts
+    paragraphs = 1
+
+    def close_at_paragraph_end() -> None:
+        para_end = work.find("\n", segment)
+        para_end = len(work) if para_end == -1 else para_end
+        end = len(work[:para_end].rstrip())
+        regions.append(QuoteRegion(open_at, end, closed=False, paragraphs=paragraphs))
+
+    pos = work.find('"')
+    while pos != -1:
+        if open_at is not None and "\n" in work[segment:pos]:
+            # The quotation ran to a paragraph end: it goes on only if this mark re-opens
+            # it at the start of the very next paragraph; otherwise it ended there.
+            line_start = work.rfind("\n", 0, pos) + 1
+            reopens = not work[line_start:pos].strip() and _is_opening(ctx, pos) is not False
+            if reopens and not work[segment:line_start].strip("\n").count("\n"):
+                paragraphs += 1
+                segment = pos
+                pos = work.find('"', pos + 1)
+                continue
+            close_at_paragraph_end()
+            open_at = None
+        if open_at is None:
+            if _is_opening(ctx, pos) is not False:
+                open_at, segment, paragraphs = pos, pos, 1
+        elif ctx.text[ctx.omap.offset(pos)] in _OPENERS:
+            # Two typographic openers in a row: the first was unbalanced; restart here.
+            open_at, segment, paragraphs = pos, pos, 1
+        else:
+            regions.append(QuoteRegion(open_at, pos + 1, paragraphs=paragraphs))
+            open_at = None
+        pos = work.find('"', pos + 1)
+    if open_at is not None:
+        close_at_paragraph_end()
+    return [r for r in regions if r.end - r.start > 2]
+
+
+def region_words(ctx: DocContext, region: QuoteRegion) -> int:
+    """Number of words inside a region."""
+    s, e = region.inner
+    return len(ctx.work[s:e].split())
+
+
+def is_full_quote(ctx: DocContext, region: QuoteRegion) -> bool:
+    """Whether a region quotes whole sentences rather than a phrase inside a sentence.
+
+    A full quotation has several words and either starts its sentence/paragraph or ends with
+    sentence punctuation or a comma inside the marks (“…,” she said).
+    """
+    s, e = region.inner
+    inner = ctx.work[s:e].rstrip()
+    if len(inner.split()) < 3:
+        return False
+    if inner[-1:] in ",.?!" or region.paragraphs > 1 or not region.closed:
+        return True
+    return starts_sentence(ctx, region)
+
+
+def starts_sentence(ctx: DocContext, region: QuoteRegion) -> bool:
+    """Whether a region opens a sentence or paragraph (not a phrase quoted mid-sentence)."""
+    before = ctx.work[: region.start].rstrip(" ")
+    return not before or before[-1] in '.:!?\n"' or before.endswith("--")

@@ -1,0 +1,326 @@
+"""Attributions anchored on a reporting cue: "X said (that) …", "X told reporters …",
+"X urged …", "according to X, …", "X said: …", and quotations attached to their cue.
+
+Each reporting verb of the lexicon is read from the dependency parse: its subject is the
+source; its content is the clause, infinitive, object or prepositional object its frames
+allow, widened to the quotation it overlaps or sits next to ("“…,” she said, “…”").
+Offsets are in the working copy; the stage converts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..nlp.context import DocContext
+from .quote_direct import QuoteRegion, is_full_quote
+from .quote_lexicon import Cue, QuoteLexicon
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "ccomp")
+_NP_DROP = ("relcl", "acl", "punct", "cc", "prep")
+_OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
+_NP_KEEP_PREPS = ("of", "for", "at")
+_TRIM_CHARS = " \n,;:.-—–"
+
+
+@dataclass
+class Attribution:
+    """Who said what, in working-copy offsets, before speaker resolution."""
+
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    source_token: Token | None
+    cue: tuple[int, int] | None
+    cue_token: Token | None
+    cls: str
+    rule: str
+    confidence: float = 0.6
+    regions: tuple[QuoteRegion, ...] = ()
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, climbing through coordinated and subordinate verbs."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def np_extent(tok: Token) -> tuple[int, int]:
+    """Character extent of the noun phrase headed by ``tok`` (no relative clauses)."""
+    start, end = tok.idx, tok.idx + len(tok)
+    for child in tok.children:
+        if child.dep_ in _NP_DROP and child.i > tok.i and child.lower_ not in _NP_KEEP_PREPS:
+            continue
+        sub = list(child.subtree)
+        start = min(start, sub[0].idx)
+        end = max(end, sub[-1].idx + len(sub[-1]))
+    return start, end
+
+
+def _subtree_extent(tok: Token) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def trim(work: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and stray punctuation from both ends (a closing quotation mark stays)."""
+    while start < end and work[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and work[end - 1] in _TRIM_CHARS:
+        end -= 1
+    if end < len(work) and work[end : end + 1] in ".,!?" and work[end + 1 : end + 2] == '"':
+        end += 2  # keep "…," and "….": the mark closes the quotation just after
+    return start, end
+
+
+class _Regions:
+    """Quote regions with overlap and adjacency look-ups."""
+
+    def __init__(self, work: str, regions: list[QuoteRegion]) -> None:
+        self.work = work
+        self.items = regions
+
+    def overlapping(self, start: int, end: int) -> list[QuoteRegion]:
+        return [r for r in self.items if r.start < end and start < r.end]
+
+    def inside(self, pos: int) -> QuoteRegion | None:
+        return next((r for r in self.items if r.start < pos < r.end - 1), None)
+
+    def before(self, pos: int) -> QuoteRegion | None:
+        """A region ending right before ``pos`` (only spaces and commas between)."""
+        for r in reversed(self.items):
+            if r.end <= pos:
+                gap = self.work[r.end : pos]
+                return r if not gap.strip(" ,—–-\n") and "\n\n" not in gap else None
+        return None
+
+    def after(self, pos: int) -> QuoteRegion | None:
+        """A region starting right after ``pos`` (spaces, a comma or a colon between)."""
+        for r in self.items:
+            if r.start >= pos:
+                gap = self.work[pos : r.start]
+                return r if not gap.strip(" ,:\n") and gap.count("\n") <= 2 else None
+        return None
+
+
+def _particles(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+
+
+def _frame_extent(verb: Token, skip: set[int], regs: _Regions) -> tuple[int, int]:
+    """Extent of the attribution frame: the verb and its non-content dependents."""
+    start, end = verb.idx, verb.idx + len(verb)
+    for child in verb.children:
+        if child.i in skip or child.dep_ in ("punct", "ccomp", "parataxis", "conj", "cc"):
+            continue
+        if regs.inside(child.idx) is not None and regs.inside(verb.idx) is None:
+            continue
+        if child.dep_ == "advcl" and child.i > verb.i:
+            continue
+        s, e = _subtree_extent(child)
+        for r in regs.overlapping(s, e):
+            if r.start > verb.idx:
+                e = min(e, r.start)  # a quotation the parser hung under the speaker
+        start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def _content(
+    verb: Token, cue: Cue, regions: _Regions
+) -> tuple[tuple[int, int], str, set[int]] | None:
+    """The content extent, the frame that gave it, and the content's head tokens."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp":
+            if "ccomp" not in cue.frames and not regions.overlapping(*_subtree_extent(child)):
+                continue
+            start, end = _subtree_extent(child)
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and child.i > verb.i:
+                start = to.idx  # "urged the judge to give …": the request, not its addressee
+            return (start, end), "ccomp", {child.i}
+    if "xcomp" in cue.frames:
+        for child in children:
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if child.dep_ == "xcomp" and child.i > verb.i and to:
+                return _subtree_extent(child), "xcomp", {child.i}
+    if "oprd" in cue.frames:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        oprd = next((c for c in children if c.dep_ == "oprd"), None)
+        if obj is not None and oprd is not None:
+            return (obj.left_edge.idx, _subtree_extent(oprd)[1]), "oprd", {obj.i, oprd.i}
+    if cue.preps:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in cue.preps:
+                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return _subtree_extent(obj), "prep", {child.i}
+    if "dobj" in cue.frames or cue.particle is not None:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ != "PRON":
+            # "criticized Clinton for accepting donations": the object and what follows it
+            end = _subtree_extent(obj)[1]
+            for child in children:
+                if child.i <= obj.i or child.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
+                    continue
+                if child.dep_ != "prep" or child.lower_ in _OBJECT_PREPS:
+                    end = max(end, _subtree_extent(child)[1])
+            return (obj.left_edge.idx, end), "dobj", {obj.i}
+    return None
+
+
+def _colon_content(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
+    """Content introduced by a colon right after the cue: the rest of the paragraph or the next."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.text != ":":
+        return None
+    work = ctx.work
+    start = nxt.idx + 1
+    end = work.find("\n", start)
+    end = len(work) if end == -1 else end
+    if not work[start:end].strip():
+        nxt_para = start + len(work[start:]) - len(work[start:].lstrip())
+        end = work.find("\n", nxt_para)
+        end = len(work) if end == -1 else end
+        start = nxt_para
+    return (start, end) if work[start:end].strip() else None
+
+
+def attributions_from_cues(
+    ctx: DocContext, lexicon: QuoteLexicon, regions: list[QuoteRegion]
+) -> list[Attribution]:
+    """Attributions anchored on reporting verbs, in text order."""
+    regs = _Regions(ctx.work, regions)
+    out: list[Attribution] = []
+    for verb in ctx.doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+            continue
+        cue = lexicon.cue_for(verb.lemma_.lower(), _particles(verb))
+        if cue is None:
+            continue
+        inside = regs.inside(verb.idx)
+        if inside is not None and is_full_quote(ctx, inside):
+            continue  # a cue inside a quotation belongs to the quoted speech
+        att = _attribution(ctx, verb, cue, regs)
+        if att is not None:
+            out.append(att)
+    out.extend(_according_to(ctx, regs))
+    return out
+
+
+def _attribution(ctx: DocContext, verb: Token, cue: Cue, regs: _Regions) -> Attribution | None:
+    found = _content(verb, cue, regs)
+    content: tuple[int, int] | None = None
+    rule = "none"
+    skip: set[int] = set()
+    if found is not None:
+        content, rule, skip = found
+    frame_s, frame_e = _frame_extent(verb, skip, regs)
+    if "quote" in cue.frames:
+        before, after = regs.before(frame_s), regs.after(frame_e)
+        if content is not None and content[1] <= verb.idx and before is not None:
+            content = (min(content[0], before.start), max(content[1], before.end))
+            rule = "quote"
+        elif content is None and before is not None and _is_sentence_start(ctx, before.start):
+            content, rule = (before.start, before.end), "quote"
+        elif content is None and after is not None:
+            content, rule = (after.start, after.end), "quote"
+    if content is None and "colon" in cue.frames:
+        content, rule = _colon_content(ctx, verb), "colon"
+    if content is None:
+        return None
+    # Widen to every quotation the content overlaps ("“A. B,” he said" parses only "B").
+    for r in regs.overlapping(*content):
+        if not (r.start >= content[0] and r.end <= content[1]) and not (
+            r.start <= verb.idx < r.end
+        ):
+            content = (min(content[0], r.start), max(content[1], r.end))
+    # “A,” she said, “B.”: the quotation right after the frame continues the statement.
+    if rule in ("quote", "ccomp") and content[1] <= frame_s:
+        nxt = regs.after(frame_e)
+        if nxt is not None and nxt.start > verb.idx:
+            content = (content[0], nxt.end)
+    content = trim(ctx.work, *content)
+    if content[1] - content[0] < 2 or not any(
+        ch.isalnum() for ch in ctx.work[content[0] : content[1]]
+    ):
+        return None
+    subj = subject_of(verb)
+    if subj is not None and regs.inside(subj.idx) is not None:
+        subj = None  # the parser took a word of the quotation for the speaker
+    if cue.cls in ("belief", "evaluation", "finding") and subj is None:
+        return None
+    source = np_extent(subj) if subj is not None else None
+    cue_end = verb.idx + len(verb)
+    prt = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    if prt is not None:
+        cue_end = prt.idx + len(prt)
+    conf = {"quote": 0.85, "ccomp": 0.75, "colon": 0.7}.get(rule, 0.6)
+    return Attribution(
+        content=content,
+        source=source,
+        source_token=subj,
+        cue=(verb.idx, cue_end),
+        cue_token=verb,
+        cls=cue.cls,
+        rule=rule,
+        confidence=conf if subj is not None else conf - 0.15,
+        regions=tuple(regs.overlapping(*content)),
+    )
+
+
+def _is_sentence_start(ctx: DocContext, pos: int) -> bool:
+    before = ctx.work[:pos].rstrip(" ")
+    return not before or before[-1] in ".!?:\n\"'"
+
+
+def _according_to(ctx: DocContext, regs: _Regions) -> list[Attribution]:
+    """ "According to X, …" and "…, according to X": the rest of the sentence is the content."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+            continue
+        to = tok.nbor(1)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        sent: Span = tok.sent
+        phrase_s = tok.idx
+        phrase_e = max(_subtree_extent(pobj)[1], _subtree_extent(tok)[1])
+        left = trim(ctx.work, sent.start_char, phrase_s)
+        right = trim(ctx.work, phrase_e, sent.end_char)
+        content = right if right[1] - right[0] >= left[1] - left[0] else left
+        if content[1] - content[0] < 3:
+            continue
+        for r in regs.overlapping(*content):
+            content = (min(content[0], r.start), max(content[1], r.end))
+        out.append(
+            Attribution(
+                content=content,
+                source=np_extent(pobj),
+                source_token=pobj,
+                cue=(tok.idx, to.idx + len(to)),
+                cue_token=tok,
+                cls="speech",
+                rule="according",
+                confidence=0.8,
+                regions=tuple(regs.overlapping(*content)),
+            )
+        )
+    return out

@@ -1,0 +1,89 @@
+"""The reporting-cue lexicon and the medium words (``data/quotes/``), loaded and validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..errors import ResourceError
+
+CLASSES = frozenset({"speech", "written", "belief", "request", "evaluation", "finding"})
+FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon"})
+RESOURCE_KEY = "quotes.lexicon"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting verb: its lemma, optional particle, class and content frames."""
+
+    lemma: str
+    particle: str | None
+    cls: str
+    frames: frozenset[str]
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Reporting cues by lemma, medium words and speaker head nouns by lower-case word."""
+
+    cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    media: dict[str, str] = field(default_factory=dict)
+    speaker_nouns: dict[str, str] = field(default_factory=dict)
+
+    def cue_for(self, lemma: str, particles: set[str]) -> Cue | None:
+        """The entry for a verb lemma with the particles it carries (particle entries first)."""
+        entries = self.cues.get(lemma)
+        if not entries:
+            return None
+        for cue in entries:
+            if cue.particle is not None and cue.particle in particles:
+                return cue
+        return next((c for c in entries if c.particle is None), None)
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("eventwire.data").joinpath("quotes").joinpath(name).read_text("utf-8")
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            out.append((n, line.rstrip("\n").split("\t")))
+    return out
+
+
+def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
+    """One ``lemma<TAB>class<TAB>frames`` row as a :class:`Cue`; ConfigError if malformed."""
+    if len(cols) != 3:
+        raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(cols)}: {cols}")
+    words, cls, frames_text = (c.strip() for c in cols)
+    if cls not in CLASSES:
+        raise ResourceError(f"{where}: unknown class {cls!r}; expected one of {sorted(CLASSES)}")
+    frames, preps = set(), set()
+    for frame in filter(None, (f.strip() for f in frames_text.split(","))):
+        if frame.startswith("prep:"):
+            preps.add(frame[5:])
+        elif frame in FRAMES:
+            frames.add(frame)
+        else:
+            raise ResourceError(f"{where}: unknown frame {frame!r}; expected {sorted(FRAMES)}")
+    lemma, _, particle = words.partition(" ")
+    return Cue(lemma, particle or None, cls, frozenset(frames), frozenset(preps))
+
+
+def load_lexicon() -> QuoteLexicon:
+    """Read ``cues.tsv`` and ``media.tsv`` from the package data."""
+    cues: dict[str, list[Cue]] = {}
+    for n, cols in _rows("cues.tsv"):
+        cue = parse_cue_row(cols, f"cues.tsv:{n}")
+        cues.setdefault(cue.lemma, []).append(cue)
+    media = {}
+    for n, cols in _rows("media.tsv"):
+        if len(cols) != 2:
+            raise ResourceError(f"media.tsv:{n}: expected word<TAB>medium, got {cols}")
+        media[cols[0].strip().lower()] = cols[1].strip()
+    nouns = {}
+    for n, cols in _rows("speaker_nouns.tsv"):
+        if len(cols) != 2 or cols[1].strip() not in ("PERSON", "ORG"):
+            raise ResourceError(f"speaker_nouns.tsv:{n}: expected word<TAB>PERSON|ORG, got {cols}")
+        nouns[cols[0].strip().lower()] = cols[1].strip()
+    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns)
