@@ -38,6 +38,7 @@ LOCATIVE_PREPS = {
 #: dependency labels climbed from a place to the preposition that governs it
 _CLIMB = {"compound", "poss", "amod", "nmod", "appos", "conj", "pobj", "case", "cc", "npadvmod"}
 _MAX_CLIMB = 4
+_MODIFIER = {"compound", "amod", "nmod"}
 
 
 def place_ref(place: Place) -> PlaceRef:
@@ -60,12 +61,17 @@ def _work_span(ctx: DocContext, span: tuple[int, int]) -> Span | None:
 
 def governing_prep(token: Token) -> Token | None:
     """The locative preposition a place token hangs from ("in" of "in the city of Basra")."""
+    if token.dep_ in _MODIFIER and token.head.pos_ == "NOUN":
+        return None  # "a US strike", "the Iraqi parliament": a modifier, not a location
     cur = token
-    for _ in range(_MAX_CLIMB):
+    for _ in range(_MAX_CLIMB + 2):
         if cur.dep_ not in _CLIMB or cur.head is cur:
             break
         cur = cur.head
         if cur.dep_ == "prep" or cur.pos_ == "ADP":
+            if cur.lower_ == "of" and cur.head.pos_ in {"NOUN", "PROPN"}:
+                cur = cur.head  # "in the city of Basra": on to the noun's own preposition
+                continue
             return cur if cur.lower_ in LOCATIVE_PREPS else None
     return None
 

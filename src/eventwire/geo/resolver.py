@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .build import ABBR
 from .gazetteer import Candidate, Gazetteer
@@ -92,11 +93,11 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def candidates(self, top: Toponym) -> tuple[Candidate, ...]:
-        """Gazetteer places a toponym's text may mean."""
+    def candidates(self, top: Toponym, after_comma: bool = False) -> tuple[Candidate, ...]:
+        """Gazetteer places a toponym's text may mean (``after_comma``: in "X, Y" position)."""
         cands = self.gazetteer.lookup(top.text)
         bare = top.text.replace(".", "").replace(" ", "")
-        if top.source != "parent" and not bare.isupper():
+        if top.source != "parent" and not after_comma and not bare.isupper():
             # "No." is not Norway, "Jan." no town: abbreviations count only in capitals
             cands = tuple(c for c in cands if c.kind != ABBR)
         return cands
@@ -177,7 +178,10 @@ class Resolver:
         self, work: str, tops: Sequence[Toponym], demonyms: Sequence[Demonym] = ()
     ) -> list[Resolution]:
         """One :class:`Resolution` per toponym, in the same order."""
-        cands = [self.candidates(t) for t in tops]
+        after_comma = [False] + [
+            bool(_COMMA.match(work[a.end : b.start])) for a, b in pairwise(tops)
+        ]
+        cands = [self.candidates(t, c) for t, c in zip(tops, after_comma, strict=True)]
         parents = self._parents(work, tops, cands)
         children = {i + 1: cands[i] for i, (_, bonus) in parents.items() if bonus == PARENT_BONUS}
         empty: Counter = Counter()
