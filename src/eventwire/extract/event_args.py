@@ -291,7 +291,9 @@ def object_targets(
     objs = [t for t in _children(verb, OBJECT_DEPS) if t.i not in skip]
     groups = [objs, [p for o in objs for p in _prep_objects(o, target_preps)]]
     groups.append([t for t in _prep_objects(verb, target_preps) if t.i not in skip])
-    groups.append([p for i in sorted(skip) for p in _prep_objects(verb.doc[i], target_preps)])
+    words = [verb.doc[i] for i in sorted(skip)]
+    groups.append([o for w in words for o in _children(w, OBJECT_DEPS) if o.i not in skip])
+    groups.append([p for w in words for p in _prep_objects(w, target_preps)])
     for group in groups:
         refs = code_tokens(ctx, group)
         if refs:
