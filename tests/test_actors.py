@@ -12,6 +12,30 @@ from eventwire.resolve.knowledge import load_knowledge, plural
 
 
 @pytest.fixture(scope="module")
+def actors_pipeline(nlp):
+    """A pipeline running only the actors stage (other stages cannot break these tests)."""
+    from eventwire.extract import actors
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings(), nlp=nlp, stages=[actors.run])
+
+
+@pytest.fixture()
+def extract(actors_pipeline):
+    """Extract actors from one text -> DocumentRecord."""
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _extract(text: str):
+        result = actors_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return result
+
+    return _extract
+
+
+@pytest.fixture(scope="module")
 def kb():
     return load_knowledge()
 
@@ -168,7 +192,7 @@ def test_mention_spans_index_the_original_text(extract):
 
 # -- public interface ---------------------------------------------------------------------------------
 @pytest.fixture()
-def ctx_of(pipeline):
+def ctx_of(actors_pipeline):
     """Run the actors stage only and return the document context."""
     from eventwire.extract import actors
     from eventwire.ingest import RawDocument
@@ -176,10 +200,15 @@ def ctx_of(pipeline):
 
     def _ctx(text: str) -> DocContext:
         raw = RawDocument(id="t", text=text, origin="t")
-        work, omap, tweets = pipeline._working_copy(raw)
-        doc = pipeline.nlp(work)
+        work, omap, tweets = actors_pipeline._working_copy(raw)
+        doc = actors_pipeline.nlp(work)
         ctx = DocContext(
-            raw=raw, work=work, omap=omap, doc=doc, resources=pipeline.resources, tweets=tweets
+            raw=raw,
+            work=work,
+            omap=omap,
+            doc=doc,
+            resources=actors_pipeline.resources,
+            tweets=tweets,
         )
         actors.run(ctx)
         return ctx
