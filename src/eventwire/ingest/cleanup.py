@@ -152,6 +152,8 @@ class TweetEmbed:
 def find_tweet_embeds(text: str) -> list[TweetEmbed]:
     """Embedded tweets (``… — Name (@handle) Month D, YYYY``) in ``text``."""
     found = []
+    if "(@" not in text:  # the pattern needs "(@handle)"; skip its slow scan of every line
+        return found
     for m in _TWEET_EMBED.finditer(text):
         body_start = m.start("body")
         # The body starts at the beginning of its paragraph (line).
