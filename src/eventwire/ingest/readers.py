@@ -261,6 +261,14 @@ class Reader:
         }
         yield from readers[kind]()
 
+    def read_object(self, obj: object, origin: str, ident: str) -> Iterator[Item]:
+        """Documents from one JSON object with ``text`` or ``html`` and metadata (a JSONL line)."""
+        return self._json_object(origin, obj, ident)
+
+    def read_feed(self, data: bytes | str, origin: str) -> Iterator[Item]:
+        """One raw document (or rejection) per item of an RSS, Atom or JSON feed."""
+        return self._feed(origin, data.encode("utf-8") if isinstance(data, str) else data)
+
     # -- sources -----------------------------------------------------------------------------
     def read_path(self, path: Path, ident: str, kind: str | None = None) -> Iterator[Item]:
         origin = str(path)
