@@ -60,6 +60,11 @@ def _tense_at(ctx: DocContext, match: Match) -> Tense:
     return clause_tense(span.root, future_cue=cue)
 
 
+def _is_noun(ctx: DocContext, match: Match) -> bool:
+    span = ctx.doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
+
+
 def _tweet_anchor(ctx: DocContext, start: int) -> dt.date | None:
     """The date of the embedded tweet whose body holds original offset ``start``, if any."""
     parse = _absolute(ctx)
@@ -83,6 +88,8 @@ def find_times(
     out: list[TimeExpr] = []
     ref_quarter: tuple[int, int] | None = None
     for match in grammar.find(ctx.work):
+        if match.rule == "set_word" and _is_noun(ctx, match):
+            continue  # "the Communist Party daily Granma" is a newspaper
         start, end = ctx.span(match.start, match.end)
         tense = tense_of(ctx, match) if match.rule in _TENSE_RULES else "PAST"
         anchor = _tweet_anchor(ctx, start) if ctx.tweets else None

@@ -102,6 +102,8 @@ def _near_or_tense(anchor: dt.date, month: int, env: Env) -> D.Direction | None:
 def parse_number(text: str, lex: Lexicon) -> float | None:
     """Value of a number written in digits or words (``twenty four``, ``2 1/2``); ``None`` if vague."""
     t = text.lower().replace(",", "")
+    if "couple" in t:
+        return 2.0  # TimeML reads "a couple of years" as P2Y
     if t in lex.vague_numbers:
         return None
     parts = t.replace("-", " ").split()
@@ -340,7 +342,8 @@ def _decade(m: Match, env: Env) -> Timex:
 
 
 def _century(m: Match, env: Env) -> Timex:
-    return Timex("DATE", f"{env.lex.ordinals[m.get('ord')] - 1:02d}", "absolute")
+    n = env.lex.ordinals[m.get("ord")] if m.get("ord") else int(m.get("ordnum"))
+    return Timex("DATE", f"{n - 1:02d}", "absolute")
 
 
 def _quarter(m: Match, env: Env) -> Timex:
@@ -432,8 +435,8 @@ def _set_every(m: Match, env: Env) -> Timex:
 
 
 def _set_plural_day(m: Match, env: Env) -> Timex:
-    wd = env.lex.weekdays[m.get("wd")[:-1]]
-    pod = m.get("pod")
+    wd = env.lex.weekdays[m.get("wd1") or m.get("wd")[:-1]]
+    pod = m.get("pod") or m.get("pod1")
     suffix = f"T{env.lex.parts_of_day[pod[:-1]]}" if pod else ""
     return Timex("SET", f"XXXX-WXX-{wd}{suffix}", "absolute")
 
@@ -487,6 +490,11 @@ def _holiday(m: Match, env: Env) -> Timex:
     )
 
 
+def _year_end(m: Match, env: Env) -> Timex:
+    d = _dct(env, "year")
+    return Timex("DATE", str(d.year), "published")
+
+
 def _fuzzy(m: Match, env: Env) -> Timex:
     return Timex("DATE", env.lex.fuzzy[" ".join(m.text.lower().split())], "absolute")
 
@@ -499,6 +507,7 @@ _HANDLERS: dict[str, Callable[[Match, Env], Timex | None]] = {
     "month": _month,
     "weekday": _weekday,
     "deictic": _deictic,
+    "pod_deictic": _deictic,
     "pod": _pod,
     "relunit": _relunit,
     "weekend": _weekend,
@@ -520,7 +529,9 @@ _HANDLERS: dict[str, Callable[[Match, Env], Timex | None]] = {
     "clock": _clock,
     "clock_word": _clock_word,
     "holiday": _holiday,
+    "year_end": _year_end,
     "fuzzy": _fuzzy,
+    "fuzzy_in": _fuzzy,
 }
 
 

@@ -189,6 +189,7 @@ class Grammar:
                 rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<deic>{deictic})"
                 rf"(?:\s+(?P<pod>{pod}))?",
             ),
+            ("pod_deictic", rf"(?P<pod>{pod})\s+(?P<deic>{deictic})"),
             (
                 "pod",
                 rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)"
@@ -208,6 +209,14 @@ class Grammar:
                 rf"(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?)",
             ),
             (
+                "quarter",
+                rf"(?:the\s+)?(?:(?P<yr>{year})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?"
+                r"(?:(?P<adj>fiscal|calendar|year-ago|year-earlier|latest|current|last|previous|"
+                r"recent|same|next|coming|flat|comparable|final|strong|weak)\s+)?(?:fiscal\s+)?"
+                rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half)"
+                rf"(?!ly)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr2>{year})|(?P<rel2>this|last|next)\s+year))?",
+            ),
+            (
                 "year",
                 rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<year>{year})"
                 r"(?P<decade>'?s)?",
@@ -223,19 +232,32 @@ class Grammar:
                 r"|'(?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|"
                 r"sixties|seventies|eighties|nineties))(?![\w'])",
             ),
-            ("century", rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>century)"),
             (
-                "quarter",
-                rf"(?:the\s+)?(?:(?P<yr>{year})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?"
-                r"(?:(?P<adj>fiscal|calendar|year-ago|year-earlier|latest|current|last|previous|"
-                r"recent|same|next|coming|flat|comparable|final|strong|weak)\s+)?(?:fiscal\s+)?"
-                rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half)"
-                rf"(?!ly)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr2>{year})|(?P<rel2>this|last|next)\s+year))?",
+                "century",
+                rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<ordnum>\d{{1,2}})(?:st|nd|rd|th))[\s-]+"
+                r"(?P<unit>century)",
             ),
             (
                 "year_ago",
                 r"(?:the\s+)?(?P<yago>year-ago|year-earlier|year-before|prior-year)"
                 r"(?:\s+(?P<what>period|quarter|level|month|week))?",
+            ),
+            ("set_word", rf"(?P<set>{_alt(lex.sets)})"),
+            (
+                "set_every",
+                rf"(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<num>{num})\s+)?"
+                rf"(?:(?P<unit>{units})|(?P<wd>{wd})|(?P<mon>{mon_full}))(?:\s+(?P<pod>{pod}))?",
+            ),
+            (
+                "set_plural_day",
+                rf"(?:(?P<wd>{_alt([d + 's' for d in full_days if d.endswith('day')])})"
+                rf"(?:\s+(?P<pod>nights|mornings|evenings|afternoons))?|(?P<wd1>{wd})\s+"
+                r"(?P<pod1>nights|mornings|evenings|afternoons))",
+            ),
+            (
+                "set_rate",
+                r"(?:\d|dollars|cents|percent|times|once|twice|million|billion|thousand)\s+(?P<body>(?:a|an|per)\s+"
+                r"(?P<unit>year|month|week|day|hour|minute))",
             ),
             (
                 "ago",
@@ -244,7 +266,7 @@ class Grammar:
             ),
             (
                 "duration",
-                rf"(?:(?P<approx>{_APPROX})\s+)?(?:the\s+)?(?:(?P<span>first|last|past|next|previous|"
+                rf"(?:(?P<approx>{_APPROX})\s+(?!the\b))?(?:the\s+)?(?:(?P<span>first|last|past|next|previous|"
                 r"coming|following|final|ensuing|remaining|full|entire|whole|additional|other|"
                 rf"latest|recent)\s+)?(?P<num>{num}|{vague})(?:[\s-]+(?:more|additional|full|"
                 rf"straight|consecutive))?[\s-]+(?P<unit>{units})(?P<old>-old)?"
@@ -260,22 +282,6 @@ class Grammar:
                 rf"(?:the\s+)?(?P<span>first|last|past|next|previous|following|recent)\s+"
                 rf"(?P<vague>{vague}\s+)?(?P<unit>years|months|weeks|days|decades|hours)",
             ),
-            ("set_word", rf"(?P<set>{_alt(lex.sets)})"),
-            (
-                "set_every",
-                rf"(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<num>{num})\s+)?"
-                rf"(?:(?P<unit>{units})|(?P<wd>{wd})|(?P<mon>{mon_full}))(?:\s+(?P<pod>{pod}))?",
-            ),
-            (
-                "set_plural_day",
-                rf"(?P<wd>{_alt([d + 's' for d in full_days if d.endswith('day')])})"
-                rf"(?:\s+(?P<pod>nights|mornings|evenings|afternoons))?",
-            ),
-            (
-                "set_rate",
-                r"(?:\d|dollars|cents|percent|times|once|twice|million|billion|thousand)\s+(?P<body>(?:a|an|per)\s+"
-                r"(?P<unit>year|month|week|day|hour|minute))",
-            ),
             (
                 "clock",
                 rf"(?:(?P<approx>about|around|approximately|shortly\s+before|shortly\s+after|"
@@ -289,7 +295,9 @@ class Grammar:
                 "holiday",
                 rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{_alt(lex.holidays)})(?:\s+(?P<year>{year}))?",
             ),
+            ("year_end", r"(?:the\s+)?(?:year-end|year['’]s\s+end|year\s+end)"),
             ("fuzzy", rf"(?P<fuzzy>{_alt(lex.fuzzy)})"),
+            ("fuzzy_in", r"in\s+(?P<body>future)"),
         ]
         self.rules: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             (name, re.compile(r"(?<![\w'’-])" + pat + r"(?!\w|-\w|['’](?!s\b))", re.IGNORECASE))
@@ -299,7 +307,7 @@ class Grammar:
 
     def _valid(self, rule: str, m: re.Match[str]) -> bool:
         """Structural checks a regex cannot express (capitalized names, day ranges)."""
-        for name in ("mon", "wd", "mon2"):
+        for name in ("mon", "wd", "mon2", "wd1"):
             group = m.groupdict().get(name)
             if group and not group[0].isupper():
                 return False
@@ -321,6 +329,11 @@ class Grammar:
             return bool(m.group("year")) or (bool(rel) and (rel != "the" or bool(m.group("prep"))))
         if rule == "duration_span" and m.group("span").lower() == "recent":
             return m.group("unit").lower() != "years"  # "recent years" is PAST_REF
+        if rule == "fuzzy" and m.group(0).lower() == "future":
+            return False  # bare "future" only after "in" (rule fuzzy_in): not "future plans"
+        quarter = rule == "duration" and m.group("unit").lower().startswith("quarter")
+        if quarter and m.string.startswith(" of", m.end()):
+            return False  # "three-quarters of the vote" is a fraction
         if rule == "duration" and m.group("old"):
             return False  # ages ("a 6-year-old") are not TIMEX3s in TempEval-3
         if rule in ("duration", "ago") and m.group("unit").lower() == "second":
