@@ -1,9 +1,10 @@
 """Event locations: where each event happened, from the resolved places of the document.
 
-An event takes the place of its own sentence that the text puts it in: a place reached from the
-trigger through a locative preposition ("killed ... on Baghdad's airport", "talks in Doha")
-wins, then the nearest such place elsewhere in the sentence; a bare place that only modifies a
-noun ("a US strike", "the Iraqi parliament") is not where the event happened. Without one, the
+An event takes the place of its own sentence that the text puts it in: a place under a locative
+preposition that hangs from the trigger, directly or through a short noun phrase ("killed ... in
+a strike on Baghdad's airport", "talks in Doha"); the closest such link wins. A place that only
+modifies a noun ("a US strike", "the Iraqi parliament") or sits in another clause is not where
+the event happened. Without one, the
 dateline place (``ctx.scratch["places.dateline"]``, set by the places stage) stands in; else the
 event keeps no location.
 """
@@ -76,8 +77,18 @@ def governing_prep(token: Token) -> Token | None:
     return None
 
 
-def _in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
+def linked(prep: Token, trigger: Token, max_steps: int = 3) -> int | None:
+    """Steps from a locative preposition up to the trigger through noun-phrase material only
+    ("killed ... in a strike on Baghdad's airport"), or None when another verb or a long way
+    lies between ("telephoned to discuss the death ... in an attack in Baghdad")."""
+    cur = prep.head
+    for step in range(max_steps + 1):
+        if cur.i == trigger.i:
+            return step
+        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def sentence_place(ctx: DocContext, event: Event, places: list[Place]) -> Place | None:
@@ -92,9 +103,10 @@ def sentence_place(ctx: DocContext, event: Event, places: list[Place]) -> Place 
         if span is None:
             continue
         prep = governing_prep(span.root)
-        if prep is None:
+        steps = linked(prep, head) if prep is not None else None
+        if steps is None:
             continue
-        rank = (0 if _in_subtree(span.root, head) else 1, abs(span.root.i - head.i))
+        rank = (steps, abs(span.root.i - head.i))
         if best is None or rank < best[0]:
             best = (rank, place)
     return best[1] if best else None

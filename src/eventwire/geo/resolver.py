@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .build import ABBR
@@ -41,12 +41,30 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.5
 PARENT_BONUS = 8.0
 NEAR_PARENT_BONUS = 4.0
+#: per other name of the document with a reading in the same division (capped)
+COHERE_ADMIN1 = 0.8
+COHERE_ADMIN2 = 1.5
+COHERE_CAP = 3.0
 
 _COMMA = re.compile(r"^\s*,\s*$")
 _IN = re.compile(r"^\s*(?:,\s*)?(?:in|near|outside|of)\s+(?:the\s+)?$", re.I)
 _DATELINE_END = re.compile(
     r"^(?:\s*,\s*[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]"
 )
+
+
+_Parent = tuple[tuple[Candidate, ...], float]
+
+
+@dataclass
+class _Evidence:
+    """What the rest of a document says: countries and divisions of its resolved places
+    (weighted by confidence, demonyms count half) and divisions its names could share."""
+
+    countries: Counter = field(default_factory=Counter)
+    admins: Counter = field(default_factory=Counter)
+    near1: Counter = field(default_factory=Counter)
+    near2: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -105,9 +123,9 @@ class Resolver:
     # -- explicit parents ------------------------------------------------------------------
     def _parents(
         self, work: str, tops: Sequence[Toponym], cands: list[tuple[Candidate, ...]]
-    ) -> dict[int, tuple[tuple[Candidate, ...], float]]:
+    ) -> dict[int, _Parent]:
         """index of toponym -> (parent candidates, bonus) from "X, Y" and "X in Y"."""
-        out: dict[int, tuple[tuple[Candidate, ...], float]] = {}
+        out: dict[int, _Parent] = {}
         for i in range(len(tops) - 1):
             gap = work[tops[i].end : tops[i + 1].start]
             parents = tuple(c for c in cands[i + 1] if c.is_country or c.fcode in {"ADM1", "ADM2"})
@@ -121,54 +139,80 @@ class Resolver:
 
     # -- scoring ---------------------------------------------------------------------------
     @staticmethod
-    def _score(
-        c: Candidate,
-        countries: Counter,
-        admins: Counter,
-        parent: tuple[tuple[Candidate, ...], float] | None,
-        children: tuple[Candidate, ...] = (),
-    ) -> float:
+    def _score(c: Candidate, ev: _Evidence, parent: _Parent | None, children) -> float:
         score = _base(c)
-        n_c = sum(countries.values())
-        if n_c and c.cc and not c.is_country:
-            score += COUNTRY_WEIGHT * countries[c.cc] / n_c
-        n_a = sum(admins.values())
-        if n_a and c.admin1 and not c.is_country and c.fcode != "ADM1":
-            score += ADMIN1_WEIGHT * admins[(c.cc, c.admin1)] / n_a
-        if parent is not None:
-            parents, bonus = parent
-            if any(_contains(p, c) for p in parents):
-                score += bonus
+        if not c.is_country and c.cc:
+            n_c = sum(ev.countries.values())
+            if n_c:
+                score += COUNTRY_WEIGHT * ev.countries[c.cc] / n_c
+            n_a = sum(ev.admins.values())
+            if n_a and c.admin1 and c.fcode != "ADM1":
+                score += ADMIN1_WEIGHT * ev.admins[(c.cc, c.admin1)] / n_a
+            if c.fcode != "ADM1" and not c.fcode.startswith("PCL"):
+                score += COHERE_ADMIN1 * min(ev.near1[(c.cc, c.admin1)], COHERE_CAP)
+                if c.admin2:
+                    score += COHERE_ADMIN2 * min(ev.near2[(c.cc, c.admin1, c.admin2)], 1.0)
+        if parent is not None and any(_contains(p, c) for p in parent[0]):
+            score += parent[1]
         if children and any(_contains(c, k) for k in children):
             score += PARENT_BONUS / 2
         return score
 
-    @staticmethod
     def _evidence(
-        picks: list[Candidate | None], weights: list[float], demonyms: Sequence[Demonym], gz
-    ) -> tuple[Counter, Counter]:
-        countries: Counter = Counter()
-        admins: Counter = Counter()
+        self,
+        picks: list[Candidate | None],
+        weights: list[float],
+        demonyms: Sequence[Demonym],
+        skip: int,
+        near: tuple[dict, dict],
+    ) -> _Evidence:
+        """What the rest of the document (all but toponym ``skip``) says about places."""
+        ev = _Evidence()
         for d in demonyms:
-            cand = gz.country(d.country)
+            cand = self.gazetteer.country(d.country)
             if cand is not None:
-                countries[cand.cc] += 0.5
-        for pick, w in zip(picks, weights, strict=True):
-            if pick is None or not pick.cc:
+                ev.countries[cand.cc] += 0.5
+        for i, (pick, w) in enumerate(zip(picks, weights, strict=True)):
+            if i == skip or pick is None or not pick.cc:
                 continue
-            countries[pick.cc] += w
+            ev.countries[pick.cc] += w
             if pick.admin1 and not pick.is_country:
-                admins[(pick.cc, pick.admin1)] += w
-        return countries, admins
+                ev.admins[(pick.cc, pick.admin1)] += w
+        own1, own2 = near[0].get(skip, {}), near[1].get(skip, {})
+        for key, w in near[0]["all"].items():
+            ev.near1[key] = w - own1.get(key, 0.0)
+        for key, w in near[1]["all"].items():
+            ev.near2[key] = w - own2.get(key, 0.0)
+        return ev
 
-    def _pick(
-        self, cands, countries, admins, parent, children=()
-    ) -> tuple[Candidate | None, float]:
+    @staticmethod
+    def _near(tops: Sequence[Toponym], cands: list[tuple[Candidate, ...]]) -> tuple[dict, dict]:
+        """Divisions the document's names could share ("Athens" + "Henderson County" both
+        have a reading in Henderson County, Texas). Each distinct name votes once per division,
+        less the more divisions it could be in."""
+        near1: dict = {"all": Counter()}
+        near2: dict = {"all": Counter()}
+        voted: dict[str, int] = {}
+        for i, (t, cs) in enumerate(zip(tops, cands, strict=True)):
+            key = normalize(t.text)
+            if key in voted:
+                near1[i], near2[i] = near1[voted[key]], near2[voted[key]]
+                continue
+            voted[key] = i
+            a1 = {(c.cc, c.admin1) for c in cs if c.admin1 and not c.is_country}
+            a2 = {(c.cc, c.admin1, c.admin2) for c in cs if c.admin2}
+            mine1 = {k: 1 / math.sqrt(len(a1)) for k in a1}
+            mine2 = {k: 1 / math.sqrt(len(a2)) for k in a2}
+            near1[i], near2[i] = mine1, mine2
+            near1["all"].update(mine1)
+            near2["all"].update(mine2)
+        return near1, near2
+
+    def _pick(self, cands, ev, parent, children) -> tuple[Candidate | None, float]:
         if not cands:
             return None, 0.0
         scored = sorted(
-            ((self._score(c, countries, admins, parent, children), c) for c in cands),
-            key=lambda sc: -sc[0],
+            ((self._score(c, ev, parent, children), c) for c in cands), key=lambda sc: -sc[0]
         )
         best = scored[0]
         margin = best[0] - scored[1][0] if len(scored) > 1 else 4.0
@@ -184,23 +228,19 @@ class Resolver:
         cands = [self.candidates(t, c) for t, c in zip(tops, after_comma, strict=True)]
         parents = self._parents(work, tops, cands)
         children = {i + 1: cands[i] for i, (_, bonus) in parents.items() if bonus == PARENT_BONUS}
-        empty: Counter = Counter()
-        first = [
-            self._pick(c, empty, empty, parents.get(i), children.get(i, ()))
-            for i, c in enumerate(cands)
-        ]
-        picks = [p for p, _ in first]
-        weights = [conf for _, conf in first]
-        for _round in range(2):
-            countries, admins = self._evidence(picks, weights, demonyms, self.gazetteer)
-            new = []
-            for i, c in enumerate(cands):
-                own_c, own_a = Counter(countries), Counter(admins)
-                if picks[i] is not None and picks[i].cc:
-                    own_c[picks[i].cc] -= weights[i]
-                    if picks[i].admin1 and not picks[i].is_country:
-                        own_a[(picks[i].cc, picks[i].admin1)] -= weights[i]
-                new.append(self._pick(c, +own_c, +own_a, parents.get(i), children.get(i, ())))
+        near = self._near(tops, cands)
+        picks: list[Candidate | None] = [None] * len(tops)
+        weights = [0.0] * len(tops)
+        for _round in range(3):
+            new = [
+                self._pick(
+                    c,
+                    self._evidence(picks, weights, demonyms, i, near),
+                    parents.get(i),
+                    children.get(i, ()),
+                )
+                for i, c in enumerate(cands)
+            ]
             picks = [p for p, _ in new]
             weights = [conf for _, conf in new]
         picks, weights = self._one_sense(tops, picks, weights, parents)
