@@ -8,6 +8,30 @@ from eventwire.errors import ResourceError
 from eventwire.extract.quote_lexicon import load_lexicon, parse_cue_row
 
 
+@pytest.fixture(scope="module")
+def quotes_pipeline(nlp):
+    """Only the stages quotes depend on (actors, quotes): fast, and isolated from the rest."""
+    from eventwire.extract import actors, quotes
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
+
+
+@pytest.fixture()
+def extract(quotes_pipeline):
+    """Extract one text with the quotes pipeline -> DocumentRecord."""
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _extract(text: str) -> DocumentRecord:
+        result = quotes_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return result
+
+    return _extract
+
+
 def _quote(record, startswith):
     for q in record.quotes:
         if q.text.startswith(startswith):

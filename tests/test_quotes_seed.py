@@ -9,11 +9,15 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def seed(shared_dir, pipeline):
+def seed(shared_dir, nlp):
     import datetime as dt
 
+    from eventwire.extract import actors, quotes
     from eventwire.ingest import read_inputs
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
 
+    pipeline = Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
     path = shared_dir / "examples" / "seed_article.txt"
     items = list(read_inputs([str(path)], pipeline.settings, published=dt.date(2020, 1, 4)))
     (record,) = list(pipeline.process(items))

@@ -11,6 +11,7 @@ Regions are in working-copy offsets and include their quotation marks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..nlp.context import DocContext
@@ -20,6 +21,8 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 # Characters after which a straight quote mark opens a quotation.
 _OPEN_BEFORE = frozenset(" \n([{—–-/:")
+# Markup tags left in the text (``<tweet id="…" author="…">``): their quote marks are not quotes.
+_MARKUP = re.compile(r"<[A-Za-z][^<>\n]*>")
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,12 @@ def find_regions(ctx: DocContext) -> list[QuoteRegion]:
         end = len(work[:para_end].rstrip())
         regions.append(QuoteRegion(open_at, end, closed=False, paragraphs=paragraphs))
 
+    markup = [m.span() for m in _MARKUP.finditer(work)]
     pos = work.find('"')
     while pos != -1:
+        if markup and any(s < pos < e for s, e in markup):
+            pos = work.find('"', pos + 1)  # an attribute value inside a <tag …>, not a quote
+            continue
         if open_at is not None and "\n" in work[segment:pos]:
             # The quotation ran to a paragraph end: it goes on only if this mark re-opens
             # it at the start of the very next paragraph; otherwise it ended there.

@@ -53,6 +53,8 @@ def subject_of(verb: Token) -> Token | None:
                     return pobj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a group backing Bush"
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
         tok = tok.head
@@ -117,6 +119,26 @@ class _Regions:
         return None
 
 
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a clause root the tagger took for a noun ("The senator plans to …")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _as_clause(verb: Token) -> tuple[int, int] | None:
+    """ "As the newspaper noted, …": the main clause the as-clause comments on."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    head = verb.head
+    sub_s, sub_e = _subtree_extent(verb)
+    clause_s, clause_e = _subtree_extent(head)
+    left, right = (clause_s, sub_s), (sub_e, clause_e)
+    return right if right[1] - right[0] >= left[1] - left[0] else left
+
+
 def _particles(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
 
@@ -153,34 +175,49 @@ def _content(
             if to is not None and child.i > verb.i:
                 start = to.idx  # "urged the judge to give …": the request, not its addressee
             return (start, end), "ccomp", {child.i}
+    if "if" in cue.frames:
+        for child in children:
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if child.dep_ == "advcl" and child.i > verb.i and marks & {"if", "whether"}:
+                return _subtree_extent(child), "if", {child.i}
     if "xcomp" in cue.frames:
         for child in children:
             to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if child.dep_ == "xcomp" and child.i > verb.i and to:
                 return _subtree_extent(child), "xcomp", {child.i}
     if "oprd" in cue.frames:
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
-        oprd = next((c for c in children if c.dep_ == "oprd"), None)
-        if obj is not None and oprd is not None:
-            return (obj.left_edge.idx, _subtree_extent(oprd)[1]), "oprd", {obj.i, oprd.i}
+        oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+        if oprd is not None:
+            # "called the plan “a disaster”": what was called, and what it was called
+            start = verb.nbor(1).idx if verb.i + 1 < len(verb.doc) else oprd.left_edge.idx
+            return (start, _subtree_extent(oprd)[1]), "oprd", {oprd.i}
     if cue.preps:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in cue.preps:
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
-                    return _subtree_extent(obj), "prep", {child.i}
+                    start, end = _subtree_extent(obj)
+                    return (start, _right_extension(verb, obj, end)), "prep", {child.i}
     if "dobj" in cue.frames or cue.particle is not None:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ != "PRON":
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             # "criticized Clinton for accepting donations": the object and what follows it
-            end = _subtree_extent(obj)[1]
-            for child in children:
-                if child.i <= obj.i or child.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
-                    continue
-                if child.dep_ != "prep" or child.lower_ in _OBJECT_PREPS:
-                    end = max(end, _subtree_extent(child)[1])
+            end = _right_extension(verb, obj, _subtree_extent(obj)[1])
             return (obj.left_edge.idx, end), "dobj", {obj.i}
     return None
+
+
+def _right_extension(verb: Token, obj: Token, end: int) -> int:
+    """Widen an object's extent over the verb's dependents after it that complete it."""
+    for child in verb.children:
+        if child.idx < end or child.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _OBJECT_PREPS:
+            continue
+        if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
+            continue
+        end = max(end, _subtree_extent(child)[1])
+    return end
 
 
 def _colon_content(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
@@ -207,7 +244,7 @@ def attributions_from_cues(
     regs = _Regions(ctx.work, regions)
     out: list[Attribution] = []
     for verb in ctx.doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+        if verb.dep_ in ("amod", "compound") or not _is_verb(verb):
             continue
         cue = lexicon.cue_for(verb.lemma_.lower(), _particles(verb))
         if cue is None:
@@ -215,20 +252,53 @@ def attributions_from_cues(
         inside = regs.inside(verb.idx)
         if inside is not None and is_full_quote(ctx, inside):
             continue  # a cue inside a quotation belongs to the quoted speech
-        att = _attribution(ctx, verb, cue, regs)
+        att = _attribution(ctx, verb, cue, regs, lexicon)
         if att is not None:
             out.append(att)
     out.extend(_according_to(ctx, regs))
     return out
 
 
-def _attribution(ctx: DocContext, verb: Token, cue: Cue, regs: _Regions) -> Attribution | None:
+def _cut_at_next_cue(
+    ctx: DocContext, verb: Token, content: tuple[int, int], regs: _Regions, lexicon: QuoteLexicon
+) -> tuple[int, int]:
+    """End the content before a coordinated or adverbial reporting verb inside it
+    ("that he would pray for the nominee [but did not suggest …]", "[, telling reporters …]")."""
+    start, end = content
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    for tok in span or ():
+        if tok is verb or tok.dep_ not in ("conj", "advcl") or tok.idx <= start:
+            continue
+        if regs.inside(tok.idx) is not None:
+            continue
+        own_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
+        cue_verb = bool(lexicon.cues.get(tok.lemma_.lower())) and not own_subject
+        # ", referring to the convention": a participle tacked on after the statement
+        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.nbor(-1).text == ","
+        if not (cue_verb or participle):
+            continue
+        left = tok.left_edge
+        while left.i > 0 and left.nbor(-1).dep_ in ("cc", "punct") and left.nbor(-1).idx > start:
+            left = left.nbor(-1)
+        if left.idx > start + 1:
+            return start, left.idx
+    return content
+
+
+def _attribution(
+    ctx: DocContext, verb: Token, cue: Cue, regs: _Regions, lexicon: QuoteLexicon
+) -> Attribution | None:
+    if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
+        return None  # "what she calls “real solutions”": a label inside another statement
     found = _content(verb, cue, regs)
     content: tuple[int, int] | None = None
     rule = "none"
     skip: set[int] = set()
     if found is not None:
         content, rule, skip = found
+        clipped = _clip_to_paragraph(ctx.work, verb.idx, content)
+        if clipped[1] - clipped[0] < 2:
+            content, rule = None, "none"  # the parse ran into another paragraph
     frame_s, frame_e = _frame_extent(verb, skip, regs)
     if "quote" in cue.frames:
         before, after = regs.before(frame_s), regs.after(frame_e)
@@ -242,7 +312,11 @@ def _attribution(ctx: DocContext, verb: Token, cue: Cue, regs: _Regions) -> Attr
     if content is None and "colon" in cue.frames:
         content, rule = _colon_content(ctx, verb), "colon"
     if content is None:
+        content, rule = _as_clause(verb), "as"
+    if content is None:
         return None
+    if rule not in ("colon", "quote"):
+        content = _clip_to_paragraph(ctx.work, verb.idx, content)
     # Widen to every quotation the content overlaps ("“A. B,” he said" parses only "B").
     for r in regs.overlapping(*content):
         if not (r.start >= content[0] and r.end <= content[1]) and not (
@@ -254,6 +328,7 @@ def _attribution(ctx: DocContext, verb: Token, cue: Cue, regs: _Regions) -> Attr
         nxt = regs.after(frame_e)
         if nxt is not None and nxt.start > verb.idx:
             content = (content[0], nxt.end)
+    content = _cut_at_next_cue(ctx, verb, content, regs, lexicon)
     content = trim(ctx.work, *content)
     if content[1] - content[0] < 2 or not any(
         ch.isalnum() for ch in ctx.work[content[0] : content[1]]
@@ -281,6 +356,14 @@ def _attribution(ctx: DocContext, verb: Token, cue: Cue, regs: _Regions) -> Attr
         confidence=conf if subj is not None else conf - 0.15,
         regions=tuple(regs.overlapping(*content)),
     )
+
+
+def _clip_to_paragraph(work: str, pos: int, content: tuple[int, int]) -> tuple[int, int]:
+    """Keep a parsed content inside the paragraph of the cue (parses can leak across)."""
+    para_s = work.rfind("\n", 0, pos) + 1
+    para_e = work.find("\n", pos)
+    para_e = len(work) if para_e == -1 else para_e
+    return max(content[0], para_s), min(content[1], para_e)
 
 
 def _is_sentence_start(ctx: DocContext, pos: int) -> bool:

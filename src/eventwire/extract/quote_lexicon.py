@@ -8,7 +8,7 @@ from importlib import resources
 from ..errors import ResourceError
 
 CLASSES = frozenset({"speech", "written", "belief", "request", "evaluation", "finding"})
-FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon"})
+FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon", "if"})
 RESOURCE_KEY = "quotes.lexicon"
 
 
