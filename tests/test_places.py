@@ -116,7 +116,8 @@ def test_no_dateline_in_running_text():
 def finder(gz):
     stop = places_stage.load_word_list("stopnames.txt")
     generic = places_stage.load_word_list("generic_words.txt")
-    return ToponymFinder(gz, stop, generic)
+    institutions = places_stage.load_word_list("institution_words.txt")
+    return ToponymFinder(gz, stop, generic, institutions)
 
 
 def test_possessive_and_organisation_names_hold_places(nlp, finder):
@@ -170,3 +171,10 @@ def test_stage_fills_places_with_original_spans(places_pipeline):
     assert baghdad.lat == pytest.approx(33.34)
     assert 0.5 < baghdad.confidence <= 1.0
     assert by_text["Iraq"].feature == "PCLI"
+
+
+def test_small_town_before_an_institution_word_is_a_place(nlp, finder):
+    doc = nlp("Officers of the Pineville Police Department arrested two men.")
+    assert [t.text for t in finder.find(doc)[0]] == ["Pineville"]
+    doc = nlp("Officers of the Pineville Mattress Company arrived.")
+    assert "Pineville" not in [t.text for t in finder.find(doc)[0]]

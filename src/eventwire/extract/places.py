@@ -43,7 +43,10 @@ def _finder(ctx: DocContext) -> ToponymFinder:
     return ctx.resources.get(
         FINDER_KEY,
         lambda: ToponymFinder(
-            _gazetteer(ctx), load_word_list("stopnames.txt"), load_word_list("generic_words.txt")
+            _gazetteer(ctx),
+            load_word_list("stopnames.txt"),
+            load_word_list("generic_words.txt"),
+            load_word_list("institution_words.txt"),
         ),
     )
 

@@ -28,6 +28,8 @@ HOST_LABELS = {"ORG", "FAC"}
 #: entity labels a lexicon match may not cut into
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "LANGUAGE"}
 MAX_WORDS = 5
+#: last words of names that are places themselves ("Rapides Parish", "Clay County")
+DIVISION_WORDS = {"county", "parish", "township", "borough", "city", "province", "district"}
 #: a state or province abbreviation after "Town, " ("Alexandria, La.", "Reno, NV")
 _PARENT_ABBR = re.compile(r",[ \t]*((?:[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]?\.)?)|[A-Z]{2}\b)")
 
@@ -88,13 +90,18 @@ class ToponymFinder:
     """Finds toponyms and demonyms in spaCy docs using a gazetteer's lexicon."""
 
     def __init__(
-        self, gazetteer: Gazetteer, stopwords: Iterable[str] = (), generic: Iterable[str] = ()
+        self,
+        gazetteer: Gazetteer,
+        stopwords: Iterable[str] = (),
+        generic: Iterable[str] = (),
+        institutions: Iterable[str] = (),
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = gazetteer.lexicon
         self.first_words = gazetteer.lexicon_first_words()
         self.stopwords = {normalize(w) for w in stopwords}
         self.generic = {normalize(w) for w in generic}
+        self.institutions = {normalize(w) for w in institutions}
 
     def _generic(self, text: str) -> bool:
         """True for a name made only of generic words ("North", "Central", "Jan.")."""
@@ -121,7 +128,16 @@ class ToponymFinder:
             if part is None or not all(_capitalized(t) for t in part if t.is_alpha):
                 continue
             key = normalize(part.text)
-            if key in self.lexicon and self.lexicon[key] < 4 and key not in self.stopwords:
+            if key in self.stopwords or self._generic(part.text):
+                continue
+            if key in self.lexicon:
+                return part
+            # a smaller place names its own institutions: "Laurel County Sheriff's Office",
+            # "Alexandria Police", "Gainesville City Commission"
+            after = doc[end].lower_ if end < len(doc) else ""
+            if (after in self.institutions or key.rsplit(" ", 1)[-1] in DIVISION_WORDS) and (
+                self._known(part.text)
+            ):
                 return part
         return None
 
