@@ -80,6 +80,13 @@ def test_document_country_turns_georgia_into_the_us_state(gz):
     assert alone[0].place.fcode == "PCLI"
 
 
+def test_names_that_share_a_division_pick_it(gz):
+    text = "The Athens council met. Henderson County deputies attended."
+    athens, county = _resolve(gz, text, "Athens", "Henderson County")
+    assert (athens.place.admin1, athens.place.admin2) == ("TX", "213")
+    assert county.place.admin1 == "TX"
+
+
 def test_one_sense_per_document(gz):
     text = "Athens, Georgia, voted. Later Athens counted the ballots."
     res = _resolve(gz, text, "Athens", "Georgia", "Athens")

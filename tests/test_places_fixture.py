@@ -65,6 +65,9 @@ def records() -> list[PlaceRecord]:
         _rec(28, "Aleppo", 36.2, 37.16, "PPL", "SY", 1_600_000, "09"),
         _rec(29, "Iraq", 40.0, -80.0, "PPL", "US", 300, "PA"),
         _rec(30, "Pineville", 31.32, -92.43, "PPL", "US", 14_000, "LA", "079"),
+        _rec(31, "Athens", 32.2, -95.85, "PPL", "US", 12_000, "TX", "213"),
+        _rec(15, "Henderson County", 32.2, -95.85, "ADM2", "US", 80_000, "TX", "213"),
+        _rec(16, "Henderson County", 37.8, -87.6, "ADM2", "US", 46_000, "KY", "101"),
         _rec(40, "Middle East", 29.0, 41.0, "RGN", "", 0),
     ]
 

@@ -63,8 +63,18 @@ class _Evidence:
 
     countries: Counter = field(default_factory=Counter)
     admins: Counter = field(default_factory=Counter)
-    near1: Counter = field(default_factory=Counter)
-    near2: Counter = field(default_factory=Counter)
+    all1: dict = field(default_factory=dict)
+    all2: dict = field(default_factory=dict)
+    own1: dict = field(default_factory=dict)
+    own2: dict = field(default_factory=dict)
+
+    def near1(self, key: tuple) -> float:
+        """Votes of the other names for first-level division ``key``."""
+        return self.all1.get(key, 0.0) - self.own1.get(key, 0.0)
+
+    def near2(self, key: tuple) -> float:
+        """Votes of the other names for second-level division ``key``."""
+        return self.all2.get(key, 0.0) - self.own2.get(key, 0.0)
 
 
 @dataclass
@@ -149,9 +159,9 @@ class Resolver:
             if n_a and c.admin1 and c.fcode != "ADM1":
                 score += ADMIN1_WEIGHT * ev.admins[(c.cc, c.admin1)] / n_a
             if c.fcode != "ADM1" and not c.fcode.startswith("PCL"):
-                score += COHERE_ADMIN1 * min(ev.near1[(c.cc, c.admin1)], COHERE_CAP)
+                score += COHERE_ADMIN1 * min(ev.near1((c.cc, c.admin1)), COHERE_CAP)
                 if c.admin2:
-                    score += COHERE_ADMIN2 * min(ev.near2[(c.cc, c.admin1, c.admin2)], 1.0)
+                    score += COHERE_ADMIN2 * min(ev.near2((c.cc, c.admin1, c.admin2)), 1.0)
         if parent is not None and any(_contains(p, c) for p in parent[0]):
             score += parent[1]
         if children and any(_contains(c, k) for k in children):
@@ -178,11 +188,8 @@ class Resolver:
             ev.countries[pick.cc] += w
             if pick.admin1 and not pick.is_country:
                 ev.admins[(pick.cc, pick.admin1)] += w
-        own1, own2 = near[0].get(skip, {}), near[1].get(skip, {})
-        for key, w in near[0]["all"].items():
-            ev.near1[key] = w - own1.get(key, 0.0)
-        for key, w in near[1]["all"].items():
-            ev.near2[key] = w - own2.get(key, 0.0)
+        ev.all1, ev.all2 = near[0]["all"], near[1]["all"]
+        ev.own1, ev.own2 = near[0].get(skip, {}), near[1].get(skip, {})
         return ev
 
     @staticmethod
