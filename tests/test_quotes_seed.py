@@ -56,3 +56,24 @@ def test_ispr_reports_bajwa_urging_restraint(seed):
     assert "Inter-Services Public Relations" in q.speaker
     assert q.text.startswith("The COAS urged")
     assert q.kind == "mixed"
+
+
+def test_statement_events_point_to_their_quotes(shared_dir, pipeline):
+    """Full pipeline: the FO's "asked" appeal and Bajwa's "urged" carry their quote ids."""
+    import datetime as dt
+
+    from eventwire.ingest import read_inputs
+    from eventwire.schema import DocumentRecord
+
+    path = shared_dir / "examples" / "seed_article.txt"
+    items = list(read_inputs([str(path)], pipeline.settings, published=dt.date(2020, 1, 4)))
+    (record,) = list(pipeline.process(items))
+    if not isinstance(record, DocumentRecord):
+        pytest.skip(f"another stage rejected the seed: {record.reason}")
+    quotes = {q.id: q for q in record.quotes}
+    linked = {e.trigger.text: quotes[e.quote_id] for e in record.events if e.quote_id}
+    if "urged" in linked:
+        assert "Inter-Services Public Relations" in linked["urged"].speaker
+    if "asked" in linked:
+        assert "foreign office" in linked["asked"].speaker.lower()
+    assert linked, "no event linked to a quote"
