@@ -184,7 +184,7 @@ def open_client(address: str, workers: int) -> Iterator[Client]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # no fixed port: other clusters may run here
             silence_logs=logging.WARNING,
         ) as cluster,
         Client(cluster) as client,

@@ -47,11 +47,21 @@ class Processor(Protocol):
 Factory = Callable[[Settings], Processor]
 
 
+WARM_UP_TEXT = (
+    "The foreign minister met the ambassador in the capital on Monday and said that both "
+    "governments would resume talks next week."
+)
+
+
 def build_pipeline(settings: Settings) -> Processor:
-    """The default worker factory: the full pipeline for ``settings``."""
+    """The default worker factory: the full pipeline for ``settings``, warmed up on one
+    short document so that data the stages load on first use is loaded before any work."""
     from .pipeline import Pipeline
 
-    return Pipeline(settings)
+    pipeline = Pipeline(settings)
+    for _ in pipeline.process([RawDocument(id="warm-up", text=WARM_UP_TEXT, origin="warm-up")]):
+        pass
+    return pipeline
 
 
 def rss_mb() -> float:
