@@ -55,7 +55,23 @@ def test_dask_partitions(echo_client, tmp_path: Path) -> None:
     assert [x["origin"] for x in lines] == [f"doc{i}" for i in range(20) if i % 7 != 3]
     assert sum(counts) == len(lines)
     assert [r.document for r in rejections] == ["doc3", "doc10", "doc17", "bad"]
-    assert not list((tmp_path / "out").glob("*.tmp*"))
+    assert not list((tmp_path / "out").glob(".*tmp*"))
+
+
+def test_dask_parquet_partitions(echo_client, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    got = list(write_partitions(raw_items(10), echo_client, tmp_path, chunk_size=4, fmt="parquet"))
+    assert sum(g for g in got if isinstance(g, int)) == 9
+    parts = sorted(tmp_path.glob("part-*.parquet"))
+    assert len(parts) == 3
+    rows = [row for p in parts for row in pq.read_table(p).to_pylist()]
+    assert [r["id"] for r in rows] == [f"d{i}" for i in range(10) if i != 3]
+    assert json.loads(rows[0]["record"])["text"] == "TEXT NUMBER 0"
+
+
+def test_dask_partitions_reject_unknown_format(echo_client, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="parquet"):
+        list(write_partitions(raw_items(2), echo_client, tmp_path, fmt="csv"))
 
 
 def _own_documents() -> list[RawDocument]:

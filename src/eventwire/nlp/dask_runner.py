@@ -4,8 +4,8 @@ Each worker loads the model once: a :class:`PipelinePlugin` registered with the 
 builds the pipeline in ``setup`` and every task reuses it. Documents travel in chunks; a
 bounded window of chunks is in flight and results are streamed back in input order, so
 the output of a Dask run equals the output of a local run. For very large runs,
-:func:`write_partitions` has the workers write their records as partitioned JSONL files
-(one file per chunk) and returns only the counts and rejections.
+:func:`write_partitions` has the workers write their records as partitioned JSONL or
+Parquet files (one file per chunk) and returns only the counts and rejections.
 
 The client is passed in (see :func:`open_client` for the CLI's default), never built by the
 processing functions.
@@ -67,13 +67,39 @@ def _process_chunk(chunk: list[Item]) -> tuple[list[Result], float]:
     return results, rss_mb()
 
 
-def _write_chunk(chunk: list[Item], index: int, directory: str) -> tuple[int, list[Rejection]]:
+PARTITION_FORMATS = ("jsonl", "parquet")
+
+
+def _write_parquet(records: list[DocumentRecord], path: Path) -> None:
+    """One row per record: a few flat columns to filter on, and the whole record as JSON
+    (a fixed schema, so every partition of a run has the same one)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "id": pa.array([r.id for r in records], pa.string()),
+            "source": pa.array([r.source for r in records], pa.string()),
+            "published": pa.array([r.published for r in records], pa.date32()),
+            "events": pa.array([len(r.events) for r in records], pa.int32()),
+            "record": pa.array([r.model_dump_json() for r in records], pa.string()),
+        }
+    )
+    pq.write_table(table, path)
+
+
+def _write_chunk(
+    chunk: list[Item], index: int, directory: str, fmt: str
+) -> tuple[int, list[Rejection]]:
     records, rejections = [], []
     for result in _worker_processor().process(chunk):
         (rejections if isinstance(result, Rejection) else records).append(result)
-    out = Path(directory) / f"part-{index:06d}.jsonl"
-    tmp = out.with_suffix(f".jsonl.tmp{os.getpid()}")
-    tmp.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    out = Path(directory) / f"part-{index:06d}.{fmt}"
+    tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
+    if fmt == "parquet":
+        _write_parquet(records, tmp)
+    else:
+        tmp.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
     tmp.replace(out)  # a retried task overwrites, never duplicates
     return len(records), rejections
 
@@ -133,20 +159,28 @@ def _collect(future: Any, stats: DaskStats | None) -> list[Result]:
 
 
 def write_partitions(
-    items: Iterable[Item], client: Client, directory: Path, *, chunk_size: int = 256
+    items: Iterable[Item],
+    client: Client,
+    directory: Path,
+    *,
+    chunk_size: int = 256,
+    fmt: str = "jsonl",
 ) -> Iterator[int | Rejection]:
-    """Have the workers write records to ``directory/part-NNNNNN.jsonl`` (one per chunk, in
-    input order by file name); yields each part's record count and every rejection.
+    """Have the workers write records to ``directory/part-NNNNNN.jsonl`` (or ``.parquet``:
+    columns id, source, published, events and the record as JSON), one file per chunk, in
+    input order by file name; yields each part's record count and every rejection.
 
     ``directory`` must be reachable by every worker under the same path (a shared file
     system on a real cluster).
     """
+    if fmt not in PARTITION_FORMATS:
+        raise ValueError(f"partition format must be one of {PARTITION_FORMATS}, got {fmt!r}")
     directory.mkdir(parents=True, exist_ok=True)
     window: deque = deque()
     limit = _window(client)
     for index, chunk in enumerate(chunks(items, chunk_size)):
         window.append(
-            client.submit(_write_chunk, chunk, index, str(directory), pure=False, retries=1)
+            client.submit(_write_chunk, chunk, index, str(directory), fmt, pure=False, retries=1)
         )
         if len(window) >= limit:
             yield from _collect_part(window.popleft())
