@@ -72,6 +72,10 @@ def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
     if len(mods) >= 2:
         return mods
     ref = actors.code_phrase(ctx, _phrase_span(tok))
+    if ref is not None and mods and ref.country not in {m.country for m in mods}:
+        # "his Peruvian counterpart": the nationality beats the possessive pronoun
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return mods
     if ref is not None:
         return [ref]
     if mods:
@@ -294,6 +298,8 @@ def object_targets(
     words = [verb.doc[i] for i in sorted(skip)]
     groups.append([o for w in words for o in _children(w, OBJECT_DEPS) if o.i not in skip])
     groups.append([p for w in words for p in _prep_objects(w, target_preps)])
+    # a pattern word may itself be the target: "expel diplomat", "release prisoner"
+    groups.append([t for t in _children(verb, OBJECT_DEPS) if t.i in skip])
     for group in groups:
         refs = code_tokens(ctx, group)
         if refs:
