@@ -72,10 +72,14 @@ def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
     if len(mods) >= 2:
         return mods
     ref = actors.code_phrase(ctx, _phrase_span(tok))
-    if ref is not None and mods and ref.country not in {m.country for m in mods}:
-        # "his Peruvian counterpart": the nationality beats the possessive pronoun
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            return mods
+    # "his Peruvian counterpart": the nationality beats the possessive pronoun
+    if (
+        ref is not None
+        and mods
+        and ref.country not in {m.country for m in mods}
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    ):
+        return mods
     if ref is not None:
         return [ref]
     if mods:
