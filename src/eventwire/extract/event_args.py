@@ -112,8 +112,17 @@ def place_targets(ctx: DocContext, tok: Token, depth: int = 2) -> list[ActorRef]
                     if pobj.dep_ != "pobj":
                         continue
                     nxt.append(pobj)
-                    if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        out.extend(r for r in code_token(ctx, pobj) if r.country)
+                    # "in the capital city of Algiers", "in the capital Kabul"
+                    names = [pobj] + [
+                        t
+                        for t in pobj.subtree
+                        if (t.dep_ in ("pobj", "appos", "compound") and t.head.head.i == pobj.i)
+                        or (t.dep_ == "appos" and t.head.i == pobj.i)
+                    ]
+                    for name in names:
+                        if name.ent_type_ in ("GPE", "LOC", "FAC"):
+                            out.extend(r for r in code_token(ctx, name) if r.country)
+                            break
         if out:
             return out
         frontier = nxt
@@ -345,6 +354,12 @@ def noun_args(
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)
+    if not args.target and targets:
+        # "a suspension of air links with Serbia": one phrase further down
+        deeper = [p for t in targets for p in _prep_objects(t, target_preps)]
+        args.target = code_tokens(ctx, deeper)
+        if args.target:
+            args.target_tokens = deeper
     return args
 
 
@@ -360,7 +375,9 @@ def adjective_args(ctx: DocContext, adj: Token) -> Args:
     return args
 
 
-def clause_target(ctx: DocContext, frame: Token, target_preps: frozenset[str]) -> list[ActorRef]:
+def clause_target(
+    ctx: DocContext, frame: Token, target_preps: frozenset[str], depth: int = 0
+) -> list[ActorRef]:
     """The actor a frame's clause acts upon, when the frame itself has no object.
 
     "demanded that the DPRK forsake ..." -> DPRK; "threatened to cut off power to X" -> X.
@@ -370,8 +387,13 @@ def clause_target(ctx: DocContext, frame: Token, target_preps: frozenset[str]) -
             refs = code_tokens(ctx, _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
             if refs:
                 return refs
-        if child.dep_ == "xcomp":
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children)
+        ):
             refs = object_targets(ctx, child, target_preps)[1] or place_targets(ctx, child)
+            if not refs and depth < 2:
+                # "willing to send material to help defend Saudi Arabia"
+                refs = clause_target(ctx, child, target_preps, depth + 1)
             if refs:
                 return refs
     return []

@@ -14,7 +14,7 @@ import logging
 from spacy.tokens import Span
 
 from ..nlp.context import DocContext
-from ..resolve.cameo import Codebook, load_codebook
+from ..resolve.cameo import Codebook, load_codebook, quad_class
 from ..schema import ActorRef, Event, Plover, Trigger
 from . import actors, event_args
 from .event_frames import Draft, fold_purposes, lacks_source, resolve
@@ -91,13 +91,9 @@ def _fill_target(ctx: DocContext, draft: Draft) -> None:
         return
     if not draft.target and draft.cand.entry.frame:
         draft.target = event_args.clause_target(ctx, draft.cand.tok, draft.cand.entry.target_preps)
-    if not any(r.country for r in draft.target) and codebook_quad(draft.cameo) in (2, 4):
+    acted = draft.cand.cameo or draft.cameo  # the act itself, before intent/threat recoding
+    if not any(r.country for r in draft.target) and quad_class(acted) in (2, 4):
         draft.target = draft.target + event_args.place_targets(ctx, draft.tok)
-
-
-def codebook_quad(code: str) -> int:
-    root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _type_key(codebook: Codebook, draft: Draft) -> str:
