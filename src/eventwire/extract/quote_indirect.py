@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
@@ -243,7 +245,14 @@ def attributions_from_cues(
     """Attributions anchored on reporting verbs, in text order."""
     regs = _Regions(ctx.work, regions)
     out: list[Attribution] = []
-    for verb in ctx.doc:
+    doc = ctx.doc
+    if not len(doc):
+        return out
+    # Pre-select tokens whose lemma is a cue with one vectorized look-up (no loop over tokens).
+    lemmas = doc.to_array([LEMMA])
+    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.cues), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(lemmas, hashes)):
+        verb = doc[int(i)]
         if verb.dep_ in ("amod", "compound") or not _is_verb(verb):
             continue
         cue = lexicon.cue_for(verb.lemma_.lower(), _particles(verb))
@@ -374,8 +383,11 @@ def _is_sentence_start(ctx: DocContext, pos: int) -> bool:
 def _according_to(ctx: DocContext, regs: _Regions) -> list[Attribution]:
     """ "According to X, …" and "…, according to X": the rest of the sentence is the content."""
     out = []
-    for tok in ctx.doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+    doc = ctx.doc
+    lowers = doc.to_array([LOWER]) if len(doc) else np.zeros(0, dtype=np.uint64)
+    for i in np.flatnonzero(lowers == doc.vocab.strings.as_int("according")):
+        tok = doc[int(i)]
+        if tok.i + 1 >= len(doc) or tok.nbor(1).lower_ != "to":
             continue
         to = tok.nbor(1)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
