@@ -99,6 +99,10 @@ def test_unknown_toponym_stays_unresolved_and_others_survive(gz):
     assert res[1].place.name == "Baghdad"
 
 
+def test_no_toponyms_no_resolutions(gz):
+    assert Resolver(gz).resolve("Nothing here.", []) == []
+
+
 def test_abbreviation_in_lower_case_is_not_a_country(gz):
     res = Resolver(gz).resolve("see Usa", [Toponym(4, 7, "Usa", "ner")])
     assert res[0].place is None

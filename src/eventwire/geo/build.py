@@ -11,7 +11,7 @@ Sources (all read from installed packages, never the network):
 - ``eventwire/data/places``: regions and seas the packages lack, AP state abbreviations.
 
 Divisions carry no coordinates in these sources: a division's point is derived from its member
-towns (the middle of their trimmed extent). The result is one SQLite file (see
+towns (the middle of their extent, far outliers dropped). The result is one SQLite file (see
 :mod:`eventwire.geo.gazetteer` for the schema and the cache location).
 """
 
@@ -195,12 +195,13 @@ def _country_shapes() -> dict[str, dict]:
     return out
 
 
-def _middle(values: list[float]) -> float:
-    """Middle of the 10th-90th percentile extent (robust to outlying exclaves)."""
-    if len(values) < 5:
-        return statistics.fmean(values)
-    qs = statistics.quantiles(values, n=10)
-    return (qs[0] + qs[-1]) / 2
+def _middle(values: list[float], spread: float = 15.0) -> float:
+    """Middle of the extent of ``values`` (a division's towns), ignoring outliers more than
+    ``spread`` degrees from the median (far islands): GeoNames puts a division near the
+    middle of its territory, not at the centre of its population."""
+    median = statistics.median(values)
+    kept = [v for v in values if abs(v - median) <= spread] or values
+    return (min(kept) + max(kept)) / 2
 
 
 def build_records() -> tuple[list[PlaceRecord], dict[str, str]]:
@@ -211,6 +212,7 @@ def build_records() -> tuple[list[PlaceRecord], dict[str, str]]:
     iso3 = {row[1]: row[2] for row in countries if row[3]}
     gcountries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
     shapes = _country_shapes()
+    aliases = {row[0]: row[1].split("|") for row in _tsv(_data_file("country_aliases.tsv"))}
     for row in _tsv(_data_file("country_points.tsv")):
         shapes.setdefault(row[0], {})["centroid"] = (float(row[1]), float(row[2]))
     records: list[PlaceRecord] = []
@@ -235,6 +237,8 @@ def build_records() -> tuple[list[PlaceRecord], dict[str, str]]:
         for alias in shape.get("alt", []):
             rec.add_name(alias, ABBR if len(alias) <= 3 else ALT)
         rec.add_name(_iso3, ABBR)
+        for alias in aliases.get(iso2, []):
+            rec.add_name(alias, ABBR if alias.replace(".", "").isupper() else ALT)
         if shape.get("demonym"):
             for dem in shape["demonym"].split(","):
                 rec.add_name(dem.strip(), DEMONYM)

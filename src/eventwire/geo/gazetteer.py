@@ -24,7 +24,7 @@ from .names import normalize
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "6"
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 
 

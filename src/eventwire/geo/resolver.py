@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .build import ABBR
+from .build import ABBR, ALT
 from .gazetteer import Candidate, Gazetteer
 from .names import normalize
 from .toponyms import Demonym, Toponym
@@ -34,6 +34,10 @@ FEATURE_PRIOR = {"PCL": 4.0, "CON": 4.0, "RGN": 3.0, "OCN": 3.0, "SEA": 3.0, "GU
 ADM1_PRIOR = 2.0
 ADM2_PRIOR = 0.0
 CAPITAL_PRIOR = 1.0
+#: stands in for the population of regions and seas, which have none
+AREA_POPULATION = 10_000_000
+#: a town named like the first-level division it lies in is what the name usually means
+SEAT_BONUS = 2.5
 #: penalty by name kind (name, alternate, abbreviation, short form)
 KIND_PENALTY = (0.0, 0.7, 1.0, 2.5)
 POP_WEIGHT = 0.6
@@ -99,7 +103,19 @@ def _prior(c: Candidate) -> float:
 
 def _base(c: Candidate) -> float:
     penalty = KIND_PENALTY[min(c.kind, len(KIND_PENALTY) - 1)]
-    return _prior(c) + POP_WEIGHT * math.log10(c.population + 10) - penalty
+    population = c.population or (AREA_POPULATION if c.fcode[:3] in FEATURE_PRIOR else 0)
+    return _prior(c) + POP_WEIGHT * math.log10(population + 10) - penalty
+
+
+def _seat(c: Candidate, cands: Sequence[Candidate]) -> float:
+    """Bonus for a town that shares its name with a division: the division's own main town
+    ("Baghdad") or the national capital ("Washington" is the capital, not the state)."""
+    if not c.is_town:
+        return 0.0
+    for d in cands:
+        if d.fcode == "ADM1" and d.cc == c.cc and (d.admin1 == c.admin1 or c.fcode == "PPLC"):
+            return SEAT_BONUS
+    return 0.0
 
 
 def _contains(parent: Candidate, child: Candidate) -> bool:
@@ -122,12 +138,23 @@ class Resolver:
         self.gazetteer = gazetteer
 
     def candidates(self, top: Toponym, after_comma: bool = False) -> tuple[Candidate, ...]:
-        """Gazetteer places a toponym's text may mean (``after_comma``: in "X, Y" position)."""
+        """Gazetteer places a toponym's text may mean (``after_comma``: in "X, Y" position).
+
+        A country's name never means a town ("Mexico" is not Mexico City)."""
         cands = self.gazetteer.lookup(top.text)
         bare = top.text.replace(".", "").replace(" ", "")
+        if top.text.endswith(".") and any(c.kind == ABBR for c in cands):
+            return tuple(c for c in cands if c.kind == ABBR)  # "Ill." is Illinois only
         if top.source != "parent" and not after_comma and not bare.isupper():
             # "No." is not Norway, "Jan." no town: abbreviations count only in capitals
             cands = tuple(c for c in cands if c.kind != ABBR)
+        return cands
+
+    @staticmethod
+    def _country_over_towns(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Without an explicit parent a country's name never means a same-named town."""
+        if any(c.is_country and c.kind <= ALT for c in cands):
+            return tuple(c for c in cands if not c.is_town)
         return cands
 
     # -- explicit parents ------------------------------------------------------------------
@@ -175,15 +202,17 @@ class Resolver:
         demonyms: Sequence[Demonym],
         skip: int,
         near: tuple[dict, dict],
+        same: set[int],
     ) -> _Evidence:
-        """What the rest of the document (all but toponym ``skip``) says about places."""
+        """What the rest of the document says about places: all but toponym ``skip`` and the
+        other mentions of its name (``same``), which would only echo its own reading."""
         ev = _Evidence()
         for d in demonyms:
             cand = self.gazetteer.country(d.country)
             if cand is not None:
                 ev.countries[cand.cc] += 0.5
         for i, (pick, w) in enumerate(zip(picks, weights, strict=True)):
-            if i == skip or pick is None or not pick.cc:
+            if i in same or pick is None or not pick.cc:
                 continue
             ev.countries[pick.cc] += w
             if pick.admin1 and not pick.is_country:
@@ -219,7 +248,8 @@ class Resolver:
         if not cands:
             return None, 0.0
         scored = sorted(
-            ((self._score(c, ev, parent, children), c) for c in cands), key=lambda sc: -sc[0]
+            ((self._score(c, ev, parent, children) + _seat(c, cands), c) for c in cands),
+            key=lambda sc: -sc[0],
         )
         best = scored[0]
         margin = best[0] - scored[1][0] if len(scored) > 1 else 4.0
@@ -229,11 +259,16 @@ class Resolver:
         self, work: str, tops: Sequence[Toponym], demonyms: Sequence[Demonym] = ()
     ) -> list[Resolution]:
         """One :class:`Resolution` per toponym, in the same order."""
+        if not tops:
+            return []
         after_comma = [False] + [
             bool(_COMMA.match(work[a.end : b.start])) for a, b in pairwise(tops)
         ]
         cands = [self.candidates(t, c) for t, c in zip(tops, after_comma, strict=True)]
         parents = self._parents(work, tops, cands)
+        cands = [c if i in parents else self._country_over_towns(c) for i, c in enumerate(cands)]
+        keys = [normalize(t.text) for t in tops]
+        same = {k: {i for i, key in enumerate(keys) if key == k} for k in set(keys)}
         children = {i + 1: cands[i] for i, (_, bonus) in parents.items() if bonus == PARENT_BONUS}
         near = self._near(tops, cands)
         picks: list[Candidate | None] = [None] * len(tops)
@@ -242,7 +277,7 @@ class Resolver:
             new = [
                 self._pick(
                     c,
-                    self._evidence(picks, weights, demonyms, i, near),
+                    self._evidence(picks, weights, demonyms, i, near, same[keys[i]]),
                     parents.get(i),
                     children.get(i, ()),
                 )

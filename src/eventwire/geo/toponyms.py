@@ -160,8 +160,10 @@ class ToponymFinder:
                 span = _trim(ent)
                 if span is None:
                     continue
-                if self.demonym(span.text) and not self._known(span.text):
-                    continue
+                if self.demonym(span.text) and not any(
+                    c.kind == 0 for c in self.gazetteer.lookup(span.text)
+                ):
+                    continue  # "Sri Lankan" is no place, whatever alternate names say
                 if ent.label_ == "FAC" and not self._known(span.text):
                     inner = self._embedded(ent)
                     if inner is not None:
