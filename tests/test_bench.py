@@ -171,3 +171,15 @@ def test_cli_bench_rejects_missing_input(tmp_path: Path) -> None:
     from eventwire.cli import main
 
     assert main(["bench", "--input", str(tmp_path / "nope.jsonl"), "--limit", "2"]) == 2
+
+
+@pytest.mark.slow
+def test_bench_with_workers_and_dask_gives_identical_records() -> None:
+    from eventwire.bench import BenchConfig, run_bench
+
+    config = BenchConfig(input=bundled_set(), limit=20, workers=2, dask="local")
+    data = run_bench(config, Settings()).to_json()
+    assert data["workers_identical"] is True and data["dask_identical"] is True
+    assert data["workers_2_articles_per_s"] > 0 and data["dask_articles_per_s"] > 0
+    assert data["dask_workers"] == 2
+    assert data["worker_peak_rss_mb"] > 50

@@ -7,6 +7,8 @@ load on first use are not charged to the measured articles.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import os
 from dataclasses import dataclass
@@ -60,8 +62,25 @@ def _load(config: BenchConfig, settings: Settings) -> list:
     return docs
 
 
+@dataclass
+class _Best:
+    """The best of repeated runs of one kind, and the results of the last."""
+
+    timing: Timing | None = None
+    results: list[str] | None = None
+
+    def add(self, timing: Timing, results: list[DocumentRecord | Rejection]) -> None:
+        self.timing = timing.best(self.timing)
+        self.results = _dumps(results)
+
+
 def run_bench(config: BenchConfig, settings: Settings) -> BenchReport:
-    """Measure everything ``config`` asks for and return the report."""
+    """Measure everything ``config`` asks for and return the report.
+
+    With ``repeat`` > 1 the runs take turns (spaCy, pipeline, workers, Dask, then again),
+    so that a change in the machine's load affects all of them alike; the best of each is
+    kept.
+    """
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     docs = _load(config, settings)
     pipeline = Pipeline(settings)
@@ -71,68 +90,62 @@ def run_bench(config: BenchConfig, settings: Settings) -> BenchReport:
     language_cpu = time_language(docs)
     for _ in timed.process(docs[: config.warmup]):
         pass
-    best_spacy: Timing | None = None
-    best_pipe: Timing | None = None
+    spacy, single, multi, dask = _Best(), _Best(), _Best(), _Best()
     stage_cpu: dict[str, float] = {}
-    reference: list[str] = []
-    for _ in range(max(1, config.repeat)):
-        best_spacy = time_spacy(pipeline.nlp, texts, settings.batch_size).best(best_spacy)
-        clock.reset()
-        run, results = time_run(timed.process, docs)
-        if best_pipe is None or run.cpu_s < best_pipe.cpu_s:
-            stage_cpu = dict(clock.seconds)
-        best_pipe = run.best(best_pipe)
-        reference = _dumps(results)
-    assert best_spacy is not None and best_pipe is not None
-    report = BenchReport(
-        input=str(config.input),
-        articles=len(docs),
-        spacy_wall_s=best_spacy.wall_s,
-        spacy_cpu_s=best_spacy.cpu_s,
-        pipeline_wall_s=best_pipe.wall_s,
-        pipeline_cpu_s=best_pipe.cpu_s,
-        stage_cpu_s=stage_cpu,
-        prepare_cpu_s=prepare_cpu,
-        language_cpu_s=language_cpu,
-        peak_rss_mb=peak_rss_mb(),
-        load_avg_1m=load,
-        cpu_count=os.cpu_count(),
-    )
-    if config.workers >= 2:
-        _measure_workers(config, settings, docs, reference, report)
-    if config.dask:
-        _measure_dask(config, settings, docs, reference, report)
+    peak = 0.0
+    with contextlib.ExitStack() as stack:
+        pool = client = None
+        dask_stats = None
+        for round_no in range(max(1, config.repeat)):
+            spacy.timing = time_spacy(pipeline.nlp, texts, settings.batch_size).best(spacy.timing)
+            clock.reset()
+            run, results = time_run(timed.process, docs)
+            if single.timing is None or run.cpu_s < single.timing.cpu_s:
+                stage_cpu = dict(clock.seconds)
+            single.add(run, results)
+            if round_no == 0:
+                peak = peak_rss_mb()  # one pipeline process, before any pool or cluster
+                if config.workers >= 2:
+                    pool = stack.enter_context(ParallelPipeline(settings, config.workers))
+                if config.dask:
+                    client, dask_stats = _start_dask(stack, config, settings)
+            if pool is not None:
+                multi.add(*time_run(pool.process, docs))
+            if client is not None:
+                from ..nlp.dask_runner import process_dask
+
+                run_dask = functools.partial(process_dask, client=client, stats=dask_stats)
+                dask.add(*time_run(run_dask, docs))
+        report = BenchReport(
+            input=str(config.input),
+            articles=len(docs),
+            spacy_wall_s=spacy.timing.wall_s,
+            spacy_cpu_s=spacy.timing.cpu_s,
+            pipeline_wall_s=single.timing.wall_s,
+            pipeline_cpu_s=single.timing.cpu_s,
+            stage_cpu_s=stage_cpu,
+            prepare_cpu_s=prepare_cpu,
+            language_cpu_s=language_cpu,
+            peak_rss_mb=peak,
+            load_avg_1m=load,
+            cpu_count=os.cpu_count(),
+        )
+        if pool is not None and multi.timing is not None:
+            report.workers = config.workers
+            report.workers_wall_s = multi.timing.wall_s
+            report.worker_peak_rss_mb = pool.peak_worker_rss_mb
+            report.workers_identical = multi.results == single.results
+        if client is not None and dask.timing is not None and dask_stats is not None:
+            report.dask_workers = len(client.nthreads())
+            report.dask_wall_s = dask.timing.wall_s
+            report.dask_worker_peak_rss_mb = dask_stats.peak_worker_rss_mb
+            report.dask_identical = dask.results == single.results
     return report
 
 
-def _measure_workers(
-    config: BenchConfig, settings: Settings, docs: list, reference: list[str], report: BenchReport
-) -> None:
-    with ParallelPipeline(settings, config.workers) as pool:
-        best: Timing | None = None
-        for _ in range(max(1, config.repeat)):
-            run, results = time_run(pool.process, docs)
-            best = run.best(best)
-        report.workers = config.workers
-        report.workers_wall_s = best.wall_s if best else None
-        report.worker_peak_rss_mb = pool.peak_worker_rss_mb
-        report.workers_identical = _dumps(results) == reference
+def _start_dask(stack: contextlib.ExitStack, config: BenchConfig, settings: Settings) -> tuple:
+    from ..nlp.dask_runner import DaskStats, open_client, start_workers
 
-
-def _measure_dask(
-    config: BenchConfig, settings: Settings, docs: list, reference: list[str], report: BenchReport
-) -> None:
-    from ..nlp.dask_runner import DaskStats, open_client, process_dask, start_workers
-
-    n = max(1, config.workers)
-    with open_client(config.dask or "local", n) as client:
-        start_workers(client, settings)
-        stats = DaskStats()
-        best: Timing | None = None
-        for _ in range(max(1, config.repeat)):
-            run, results = time_run(lambda d: process_dask(d, client, stats=stats), docs)
-            best = run.best(best)
-        report.dask_workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
-        report.dask_wall_s = best.wall_s if best else None
-        report.dask_worker_peak_rss_mb = stats.peak_worker_rss_mb
-        report.dask_identical = _dumps(results) == reference
+    client = stack.enter_context(open_client(config.dask or "local", max(1, config.workers)))
+    start_workers(client, settings)
+    return client, DaskStats()

@@ -124,7 +124,7 @@ def start_workers(client: Client, settings: Settings, factory: Factory = build_p
 
 
 def _window(client: Client) -> int:
-    workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    workers = max(1, sum(client.nthreads().values()))
     return workers * IN_FLIGHT_PER_WORKER
 
 
