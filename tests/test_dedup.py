@@ -1,9 +1,9 @@
 """The deduplication rule, unit by unit and through the store."""
 
+# ruff: noqa: F811  (pytest fixtures imported from test_store_support are used as parameters)
 from __future__ import annotations
 
 import pytest
-from test_store_support import db_url, event, pg_server_url, pg_url, record, store  # noqa: F401
 
 from eventwire.errors import ConfigError
 from eventwire.schema import PlaceRef
@@ -11,6 +11,7 @@ from eventwire.settings import Settings
 from eventwire.store import DedupParams, EventFilter, StoreWriter, get_event, search_events
 from eventwire.store.dedup import Signature, actor_keys, compatible
 from eventwire.store.writer import event_columns
+from test_store_support import db_url, event, pg_server_url, pg_url, record, store  # noqa: F401
 
 PARIS = PlaceRef(name="Paris", geonameid=2988507, lat=48.85, lon=2.35, country="FRA")
 VERSAILLES = PlaceRef(name="Versailles", geonameid=2970153, lat=48.80, lon=2.13, country="FRA")
@@ -26,7 +27,9 @@ def sig(ev, published: str = "2021-03-04") -> Signature:  # type: ignore[no-unty
     import datetime as dt
 
     cols = event_columns(ev, dt.date.fromisoformat(published))
-    return Signature.from_row({**cols, "source_keys": actor_keys(ev.source), "target_keys": actor_keys(ev.target)})
+    return Signature.from_row(
+        {**cols, "source_keys": actor_keys(ev.source), "target_keys": actor_keys(ev.target)}
+    )
 
 
 P = DedupParams()
@@ -34,7 +37,14 @@ P = DedupParams()
 
 def test_same_event_in_two_outlets_is_compatible() -> None:
     a = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)
-    b = event("E7", "ARREST", ("French police", "FRA", "COP"), ("demonstrators", "FRA", "OPP"), date="2021-03-04", place=PARIS)
+    b = event(
+        "E7",
+        "ARREST",
+        ("French police", "FRA", "COP"),
+        ("demonstrators", "FRA", "OPP"),
+        date="2021-03-04",
+        place=PARIS,
+    )
     assert compatible(sig(a), sig(b), P)
 
 
@@ -46,13 +56,27 @@ def test_different_type_same_day_is_not() -> None:
 
 def test_different_actors_same_day_is_not() -> None:
     a = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")
-    b = event("E2", "ARREST", ("police", "DEU", "COP"), ("protesters", "DEU", "OPP"), date="2021-03-03")
+    b = event(
+        "E2", "ARREST", ("police", "DEU", "COP"), ("protesters", "DEU", "OPP"), date="2021-03-03"
+    )
     assert not compatible(sig(a), sig(b), P)
 
 
 def test_same_named_actor_matches_without_coding() -> None:
-    a = event("E1", "CONSULT", ("Angela Merkel", None, None), ("Emmanuel Macron", None, None), date="2021-03-03")
-    b = event("E2", "CONSULT", ("Angela Merkel", "DEU", "GOV"), ("Emmanuel Macron", "FRA", "GOV"), date="2021-03-03")
+    a = event(
+        "E1",
+        "CONSULT",
+        ("Angela Merkel", None, None),
+        ("Emmanuel Macron", None, None),
+        date="2021-03-03",
+    )
+    b = event(
+        "E2",
+        "CONSULT",
+        ("Angela Merkel", "DEU", "GOV"),
+        ("Emmanuel Macron", "FRA", "GOV"),
+        date="2021-03-03",
+    )
     assert compatible(sig(a), sig(b), P)
 
 
@@ -64,11 +88,17 @@ def test_missing_target_does_not_match_by_default() -> None:
 
 
 def test_historical_mention_without_text_date_never_matches_new_event() -> None:
-    new = event("E1", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), date="2021-03-04")
-    old = event("E2", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), historical=True)
+    new = event(
+        "E1", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), date="2021-03-04"
+    )
+    old = event(
+        "E2", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), historical=True
+    )
     assert sig(old).start is None
     assert not compatible(sig(old), sig(new), P)
-    other_old = event("E3", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), historical=True)
+    other_old = event(
+        "E3", "ASSAULT", ("army", "IRQ", "MIL"), ("militants", "IRQ", "REB"), historical=True
+    )
     assert compatible(sig(old), sig(other_old), P)
 
 
@@ -141,9 +171,30 @@ def test_params_from_settings() -> None:
 # -- through the store -----------------------------------------------------------------------------
 def test_store_merges_two_outlets_and_counts(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store)
-    a = record("a", "Police arrested protesters in Paris.", [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)], source="Le Monde", published="2021-03-03")
-    b = record("b", "French police detained demonstrators.", [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS), event("E2", "ARREST", POLICE, PROTESTERS, date="2021-03-03", sentence=5)], source="AFP", published="2021-03-04")
-    c = record("c", "AFP: police held protesters.", [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")], source="AFP", published="2021-03-05")
+    a = record(
+        "a",
+        "Police arrested protesters in Paris.",
+        [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)],
+        source="Le Monde",
+        published="2021-03-03",
+    )
+    b = record(
+        "b",
+        "French police detained demonstrators.",
+        [
+            event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS),
+            event("E2", "ARREST", POLICE, PROTESTERS, date="2021-03-03", sentence=5),
+        ],
+        source="AFP",
+        published="2021-03-04",
+    )
+    c = record(
+        "c",
+        "AFP: police held protesters.",
+        [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")],
+        source="AFP",
+        published="2021-03-05",
+    )
     assert w.add(a).new_events == 1
     rb = w.add(b)
     assert (rb.new_events, rb.merged) == (0, 2)
@@ -159,9 +210,36 @@ def test_store_merges_two_outlets_and_counts(store) -> None:  # type: ignore[no-
 
 def test_store_keeps_two_events_of_the_same_day_apart(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store)
-    w.add(record("a", "Police arrested protesters in Paris.", [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)]))
-    w.add(record("b", "Police arrested protesters in Berlin.", [event("E1", "ARREST", ("police", "DEU", "COP"), ("protesters", "DEU", "OPP"), date="2021-03-03", place=BERLIN)]))
-    w.add(record("c", "Protesters attacked police in Paris.", [event("E1", "ASSAULT", PROTESTERS, POLICE, date="2021-03-03", place=PARIS)]))
+    w.add(
+        record(
+            "a",
+            "Police arrested protesters in Paris.",
+            [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)],
+        )
+    )
+    w.add(
+        record(
+            "b",
+            "Police arrested protesters in Berlin.",
+            [
+                event(
+                    "E1",
+                    "ARREST",
+                    ("police", "DEU", "COP"),
+                    ("protesters", "DEU", "OPP"),
+                    date="2021-03-03",
+                    place=BERLIN,
+                )
+            ],
+        )
+    )
+    w.add(
+        record(
+            "c",
+            "Protesters attacked police in Paris.",
+            [event("E1", "ASSAULT", PROTESTERS, POLICE, date="2021-03-03", place=PARIS)],
+        )
+    )
     with store.read() as conn:
         assert len(search_events(conn, EventFilter())) == 3
 
@@ -169,8 +247,21 @@ def test_store_keeps_two_events_of_the_same_day_apart(store) -> None:  # type: i
 def test_store_historical_mention_stays_apart(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store)
     army, rebels = ("army", "SYR", "MIL"), ("rebels", "SYR", "REB")
-    w.add(record("a", "The army shelled rebels on Wednesday.", [event("E1", "ASSAULT", army, rebels, date="2021-03-03")]))
-    w.add(record("b", "The army, which shelled rebels years ago, ...", [event("E1", "ASSAULT", army, rebels, historical=True, date_source=None)], published="2021-03-03"))
+    w.add(
+        record(
+            "a",
+            "The army shelled rebels on Wednesday.",
+            [event("E1", "ASSAULT", army, rebels, date="2021-03-03")],
+        )
+    )
+    w.add(
+        record(
+            "b",
+            "The army, which shelled rebels years ago, ...",
+            [event("E1", "ASSAULT", army, rebels, historical=True, date_source=None)],
+            published="2021-03-03",
+        )
+    )
     with store.read() as conn:
         evs = search_events(conn, EventFilter())
     assert sorted(e.num_mentions for e in evs) == [1, 1]
@@ -180,6 +271,12 @@ def test_store_historical_mention_stays_apart(store) -> None:  # type: ignore[no
 def test_disabled_dedup_makes_one_event_per_mention(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store, DedupParams(enabled=False))
     for i in range(3):
-        w.add(record(f"d{i}", f"Police arrested protesters ({i}).", [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")]))
+        w.add(
+            record(
+                f"d{i}",
+                f"Police arrested protesters ({i}).",
+                [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")],
+            )
+        )
     with store.read() as conn:
         assert len(search_events(conn, EventFilter())) == 3

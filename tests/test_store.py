@@ -1,6 +1,7 @@
 """The store: schema and migrations, exact round trips, idempotency, full-text search,
 concurrent writers and a killed-then-resumed batch, on SQLite and PostgreSQL."""
 
+# ruff: noqa: F811  (pytest fixtures imported from test_store_support are used as parameters)
 from __future__ import annotations
 
 import os
@@ -9,13 +10,13 @@ import subprocess
 import sys
 import textwrap
 import time
+import uuid
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect
-from test_store_support import db_url, event, pg_server_url, pg_url, record, snapshot, store  # noqa: F401
 
 from eventwire.schema import (
     Actor,
@@ -43,6 +44,7 @@ from eventwire.store import (
 )
 from eventwire.store.keys import content_hash, date_interval, url_key
 from eventwire.store.tables import metadata
+from test_store_support import db_url, event, pg_server_url, pg_url, record, snapshot, store  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -61,11 +63,14 @@ def test_migrated_schema_matches_the_metadata(store) -> None:  # type: ignore[no
 
 
 def test_reopening_does_not_migrate_again(db_url: str) -> None:
+    from alembic.script import ScriptDirectory
+
+    from eventwire.store.engine import _alembic_config
+
     open_store(db_url).close()
-    st = open_store(db_url)
-    with st.read() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
-    st.close()
+    with open_store(db_url) as st_, st_.read() as conn:
+        head = ScriptDirectory.from_config(_alembic_config(conn)).get_current_head()
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head
 
 
 # -- keys ------------------------------------------------------------------------------------------
@@ -82,7 +87,9 @@ def test_content_hash_normalizes_whitespace_only() -> None:
 
 
 def test_date_interval() -> None:
-    assert date_interval("2020-02")[0] == "month" and str(date_interval("2020-02")[2]) == "2020-02-29"
+    assert (
+        date_interval("2020-02")[0] == "month" and str(date_interval("2020-02")[2]) == "2020-02-29"
+    )
     assert str(date_interval("2020-W01")[1]) == "2019-12-30"
     assert date_interval("PRESENT_REF") == (None, None, None)
     assert date_interval("2020-13-01") == (None, None, None)
@@ -96,16 +103,36 @@ _conf = st.floats(0, 1, allow_nan=False)
 _iso3 = st.none() | st.sampled_from(["USA", "FRA", "IRQ"])
 _date = st.none() | st.sampled_from(["2020-01-03", "2020-W02", "2020-01", "2020", "XXXX-WXX-1"])
 _place_ref = st.builds(
-    PlaceRef, name=_short, geonameid=st.none() | st.integers(1, 10**7), lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180), country=_iso3, span=st.none() | _span
+    PlaceRef,
+    name=_short,
+    geonameid=st.none() | st.integers(1, 10**7),
+    lat=st.none() | st.floats(-90, 90),
+    lon=st.none() | st.floats(-180, 180),
+    country=_iso3,
+    span=st.none() | _span,
 )
-_actor_ref = st.builds(ActorRef, actor_id=_opt, name=_short, country=_iso3, sector=_opt, code=_opt, span=st.none() | _span)
+_actor_ref = st.builds(
+    ActorRef,
+    actor_id=_opt,
+    name=_short,
+    country=_iso3,
+    sector=_opt,
+    code=_opt,
+    span=st.none() | _span,
+)
 _event = st.builds(
     Event,
     id=_short,
     cameo=st.none() | st.sampled_from(["01", "042", "1823", "190"]),
     goldstein=st.none() | st.floats(-10, 10),
     quad_class=st.none() | st.integers(1, 4),
-    plover=st.none() | st.builds(Plover, type=st.sampled_from(["ASSAULT", "CONSULT", "PROTEST"]), mode=_opt, context=st.lists(_short, max_size=2)),
+    plover=st.none()
+    | st.builds(
+        Plover,
+        type=st.sampled_from(["ASSAULT", "CONSULT", "PROTEST"]),
+        mode=_opt,
+        context=st.lists(_short, max_size=2),
+    ),
     source=st.lists(_actor_ref, max_size=2),
     target=st.lists(_actor_ref, max_size=2),
     trigger=st.builds(Trigger, text=_short, span=_span, lemma=_opt),
@@ -128,12 +155,43 @@ _actor = st.builds(
     code=_opt,
     title=_opt,
     handle=_opt,
-    mentions=st.lists(st.builds(Mention, text=_short, span=_span, sentence=st.integers(0, 9)), max_size=2),
+    mentions=st.lists(
+        st.builds(Mention, text=_short, span=_span, sentence=st.integers(0, 9)), max_size=2
+    ),
     confidence=_conf,
 )
-_quote = st.builds(Quote, id=_short, text=_short, span=_span, speaker=_opt, cue=_opt, kind=st.sampled_from(["direct", "indirect", "mixed"]), medium=_opt, date=_opt, sentence=st.none() | st.integers(0, 9), confidence=_conf)
-_time = st.builds(TimeExpr, id=_short, text=_short, span=_span, type=st.sampled_from(["DATE", "TIME", "DURATION", "SET"]), value=_short)
-_place = st.builds(Place, id=_short, text=_short, span=_span, geonameid=st.none() | st.integers(1, 10**7), name=_opt, country=_iso3, admin1=_opt, feature=_opt)
+_quote = st.builds(
+    Quote,
+    id=_short,
+    text=_short,
+    span=_span,
+    speaker=_opt,
+    cue=_opt,
+    kind=st.sampled_from(["direct", "indirect", "mixed"]),
+    medium=_opt,
+    date=_opt,
+    sentence=st.none() | st.integers(0, 9),
+    confidence=_conf,
+)
+_time = st.builds(
+    TimeExpr,
+    id=_short,
+    text=_short,
+    span=_span,
+    type=st.sampled_from(["DATE", "TIME", "DURATION", "SET"]),
+    value=_short,
+)
+_place = st.builds(
+    Place,
+    id=_short,
+    text=_short,
+    span=_span,
+    geonameid=st.none() | st.integers(1, 10**7),
+    name=_opt,
+    country=_iso3,
+    admin1=_opt,
+    feature=_opt,
+)
 _record = st.builds(
     DocumentRecord,
     id=_short,
@@ -149,27 +207,57 @@ _record = st.builds(
     quotes=st.lists(_quote, max_size=2),
     times=st.lists(_time, max_size=2),
     places=st.lists(_place, max_size=2),
-    tone=st.none() | st.builds(Tone, tone=st.floats(-10, 10), positive=st.floats(0, 10), negative=st.floats(0, 10), polarity=st.floats(0, 20), words=st.integers(0, 999)),
+    tone=st.none()
+    | st.builds(
+        Tone,
+        tone=st.floats(-10, 10),
+        positive=st.floats(0, 10),
+        negative=st.floats(0, 10),
+        polarity=st.floats(0, 20),
+        words=st.integers(0, 999),
+    ),
     origin=_opt,
     model=_opt,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def rt_store(tmp_path_factory):  # type: ignore[no-untyped-def]
+    with open_store(tmp_path_factory.mktemp("rt") / "rt.db") as st_:
+        yield st_
+
+
+@settings(max_examples=80, deadline=None)
 @given(rec=_record)
-def test_everything_stored_reads_back_exactly(tmp_path_factory, rec: DocumentRecord) -> None:  # type: ignore[no-untyped-def]
-    db = tmp_path_factory.mktemp("rt") / "rt.db"
-    with open_store(db) as st_:
-        result = StoreWriter(st_).add(rec)
-        assert result.status == "stored"
-        with st_.read() as conn:
-            back = get_document(conn, result.document_id)
-    assert back == rec
+def test_everything_stored_reads_back_exactly(rt_store, rec: DocumentRecord) -> None:  # type: ignore[no-untyped-def]
+    salt = uuid.uuid4().hex
+    # a unique text (and URL) per example, so that no example is a duplicate of an earlier one
+    rec = rec.model_copy(
+        update={"text": f"{rec.text} {salt}", "url": rec.url and f"{rec.url}/{salt}"}
+    )
+    result = StoreWriter(rt_store).add(rec)
+    assert result.status == "stored"
+    with rt_store.read() as conn:
+        assert get_document(conn, result.document_id) == rec
 
 
 def test_round_trip_on_each_database(store) -> None:  # type: ignore[no-untyped-def]
-    rec = record("r", "Troops clashed with rebels near Mosul.", [event("E1", "ASSAULT", ("troops", "IRQ", "MIL"), ("rebels", "IRQ", "REB"), date="2020-01-03")])
-    rec = rec.model_copy(update={"tone": Tone(tone=-1.5, positive=1.0, negative=2.5, polarity=3.5, words=7)})
+    rec = record(
+        "r",
+        "Troops clashed with rebels near Mosul.",
+        [
+            event(
+                "E1",
+                "ASSAULT",
+                ("troops", "IRQ", "MIL"),
+                ("rebels", "IRQ", "REB"),
+                date="2020-01-03",
+            )
+        ],
+    )
+    rec = rec.model_copy(
+        update={"tone": Tone(tone=-1.5, positive=1.0, negative=2.5, polarity=3.5, words=7)}
+    )
     res = StoreWriter(store).add(rec)
     with store.read() as conn:
         assert get_document(conn, res.document_id) == rec
@@ -179,7 +267,9 @@ def test_round_trip_on_each_database(store) -> None:  # type: ignore[no-untyped-
 # -- idempotency -----------------------------------------------------------------------------------
 def test_same_url_or_same_text_is_stored_once(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store)
-    a = record("a", "The minister resigned on Monday.", url="https://news.example/x?utm_source=feed")
+    a = record(
+        "a", "The minister resigned on Monday.", url="https://news.example/x?utm_source=feed"
+    )
     assert w.add(a).status == "stored"
     assert w.add(a).status == "duplicate"
     same_url = record("a2", "Updated: the minister resigned.", url="https://www.news.example/x/")
@@ -195,12 +285,27 @@ def test_same_url_or_same_text_is_stored_once(store) -> None:  # type: ignore[no
 # -- full-text -------------------------------------------------------------------------------------
 def test_full_text_search(store) -> None:  # type: ignore[no-untyped-def]
     w = StoreWriter(store)
-    w.add(record("a", "Farmers protested new fuel taxes in the capital.", [event("E1", "PROTEST", ("farmers", "FRA", "AGR"), None, date="2021-03-01")]))
-    w.add(record("b", "The central bank raised interest rates.", [event("E1", "CONSULT", ("bank", "FRA", "BUS"), None, date="2021-03-01")]))
+    w.add(
+        record(
+            "a",
+            "Farmers protested new fuel taxes in the capital.",
+            [event("E1", "PROTEST", ("farmers", "FRA", "AGR"), None, date="2021-03-01")],
+        )
+    )
+    w.add(
+        record(
+            "b",
+            "The central bank raised interest rates.",
+            [event("E1", "CONSULT", ("bank", "FRA", "BUS"), None, date="2021-03-01")],
+        )
+    )
     with store.read() as conn:
         hits = search_documents(conn, DocumentFilter(text="protesting farmer"))  # stemmed
         assert [h.document.doc_id for h in hits] == ["a"]
-        assert search_documents(conn, DocumentFilter(text='"interest rates"'))[0].document.doc_id == "b"
+        assert (
+            search_documents(conn, DocumentFilter(text='"interest rates"'))[0].document.doc_id
+            == "b"
+        )
         assert search_documents(conn, DocumentFilter(text='"rates interest"')) == []
         assert search_documents(conn, DocumentFilter(text="AND OR (")) == []
         evs = search_events(conn, EventFilter(text="fuel taxes"))
@@ -232,7 +337,9 @@ WRITER_SCRIPT = textwrap.dedent(
 def _writer(tmp_path: Path, db: str, first: int, last: int, delay: float) -> subprocess.Popen:
     script = tmp_path / "writer.py"
     script.write_text(WRITER_SCRIPT)
-    return subprocess.Popen([sys.executable, str(script), db, str(first), str(last), str(delay)], stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, str(script), db, str(first), str(last), str(delay)], stderr=subprocess.PIPE
+    )
 
 
 def _finish(p: subprocess.Popen) -> None:
@@ -272,4 +379,3 @@ def test_killed_batch_resumes_to_the_same_database(db_url: str, tmp_path: Path) 
     with open_store(reference) as ref:
         assert snapshot(st_) == snapshot(ref)
     st_.close()
-

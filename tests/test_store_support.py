@@ -12,7 +12,16 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import OperationalError
 
-from eventwire.schema import Actor, ActorRef, DocumentRecord, Event, Mention, PlaceRef, Plover, Trigger
+from eventwire.schema import (
+    Actor,
+    ActorRef,
+    DocumentRecord,
+    Event,
+    Mention,
+    PlaceRef,
+    Plover,
+    Trigger,
+)
 from eventwire.store import Store, open_store
 from eventwire.store.tables import actors, documents, events, mentions, places, quotes, times
 
@@ -70,10 +79,17 @@ def record(
     url: str | None = None,
     published: str | None = "2021-03-04",
 ) -> DocumentRecord:
-    names = {r.name for e in evs or [] for r in [*e.source, *e.target]}
+    coded = {(r.name, r.country, r.sector) for e in evs or [] for r in [*e.source, *e.target]}
     acts = [
-        Actor(id=f"A{i}", name=n, mentions=[Mention(text=n, span=(0, len(n)), sentence=0)])
-        for i, n in enumerate(sorted(names), 1)
+        Actor(
+            id=f"A{i}",
+            name=n,
+            type="GROUP",
+            country=c,
+            sector=sec,
+            mentions=[Mention(text=n, span=(0, len(n)), sentence=0)],
+        )
+        for i, (n, c, sec) in enumerate(sorted(coded, key=str), 1)
     ]
     return DocumentRecord(
         id=doc_id,
@@ -138,7 +154,10 @@ def snapshot(st: Store) -> dict[str, object]:
     """The content of a store, keyed by document content hash and local ids (no surrogate ids,
     no ingest times), so that two databases built differently can be compared."""
     with st.read() as conn:
-        dh = {r.id: r.content_hash for r in conn.execute(select(documents.c.id, documents.c.content_hash))}
+        dh = {
+            r.id: r.content_hash
+            for r in conn.execute(select(documents.c.id, documents.c.content_hash))
+        }
         docs = sorted(
             tuple(str(v) for k, v in r._mapping.items() if k not in ("id", "ingested_at"))
             for r in conn.execute(select(documents))
