@@ -28,7 +28,7 @@ SETTINGS = Settings()
 
 @pytest.fixture(scope="module")
 def echo_client():
-    with open_client("local", 2) as client:
+    with open_client("local", 2, memory_limit_mb=3000) as client:
         start_workers(client, SETTINGS, echo_factory)
         yield client
 
@@ -42,6 +42,15 @@ def test_dask_stream_is_ordered_and_complete(echo_client) -> None:
     assert len({r.model.split(":")[0] for r in records}) == 2  # both workers worked
     assert {r.model.split(":")[1] for r in records} == {"1"}  # each built its pipeline once
     assert stats.peak_worker_rss_mb > 10
+
+
+def _memory_limit(dask_worker) -> int:
+    return dask_worker.memory_manager.memory_limit
+
+
+def test_local_cluster_workers_have_the_memory_limit(echo_client) -> None:
+    limits = echo_client.run(_memory_limit)
+    assert list(limits.values()) == [3000 * 2**20] * 2
 
 
 def test_dask_partitions(echo_client, tmp_path: Path) -> None:

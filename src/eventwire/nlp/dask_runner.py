@@ -202,9 +202,15 @@ def quiet_logging(level: int = logging.ERROR) -> None:
 
 
 @contextlib.contextmanager
-def open_client(address: str, workers: int) -> Iterator[Client]:
+def open_client(
+    address: str, workers: int, memory_limit_mb: float | None = None
+) -> Iterator[Client]:
     """A client of the scheduler at ``address``, or of a new LocalCluster of ``workers``
     single-threaded processes when ``address`` is ``"local"``.
+
+    ``memory_limit_mb`` bounds each local worker: Dask's nanny restarts a worker that
+    passes 95 % of it (its chunk is retried; the plugin loads the model again). A remote
+    cluster's limits are set where its workers are started.
 
     A LocalCluster spawns processes: scripts that use it need the
     ``if __name__ == "__main__":`` guard.
@@ -218,6 +224,7 @@ def open_client(address: str, workers: int) -> Iterator[Client]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
+            memory_limit=f"{memory_limit_mb:.0f}MiB" if memory_limit_mb else "auto",
             dashboard_address=":0",  # no fixed port: other clusters may run here
             silence_logs=logging.WARNING,
         ) as cluster,
@@ -229,7 +236,12 @@ def open_client(address: str, workers: int) -> Iterator[Client]:
 def run_dask(
     items: Iterable[Item], settings: Settings, address: str, workers: int
 ) -> Iterator[Result]:
-    """Convenience for the CLI: open a client, load the pipeline on every worker, stream."""
-    with open_client(address, workers) as client:
+    """Convenience for the CLI: open a client, load the pipeline on every worker, stream.
+
+    The ``max_worker_rss_mb`` setting (``--max-worker-mb``) becomes a LocalCluster's
+    per-worker memory limit.
+    """
+    limit = settings.extras.get("max_worker_rss_mb")
+    with open_client(address, workers, float(limit) if limit else None) as client:
         start_workers(client, settings)
         yield from process_dask(items, client)

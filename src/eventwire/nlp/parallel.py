@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 Item = RawDocument | Rejection
 Result = DocumentRecord | Rejection
 
-CHUNK_SIZE = 8
+CHUNK_SIZE = 4  # small: the last chunks of a run keep all workers busy
 IN_FLIGHT_PER_WORKER = 3
 READY_TIMEOUT_S = 300.0
 
