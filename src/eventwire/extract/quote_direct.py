@@ -21,6 +21,8 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 # Characters after which a straight quote mark opens a quotation.
 _OPEN_BEFORE = frozenset(" \n([{—–-/:")
+#: longest single-quoted region, in characters (longer ones are unbalanced apostrophes)
+MAX_SINGLE_QUOTE = 200
 # Markup tags left in the text (``<tweet id="…" author="…">``): their quote marks are not quotes.
 _MARKUP = re.compile(r"<[A-Za-z][^<>\n]*>")
 
@@ -102,7 +104,36 @@ def find_regions(ctx: DocContext) -> list[QuoteRegion]:
         pos = work.find('"', pos + 1)
     if open_at is not None:
         close_at_paragraph_end()
-    return [r for r in regions if r.end - r.start > 2]
+    regions = [r for r in regions if r.end - r.start > 2]
+    singles = [
+        r for r in _single_regions(ctx) if not any(d.start < r.start < d.end for d in regions)
+    ]
+    return sorted(regions + singles, key=lambda r: r.start)
+
+
+def _single_regions(ctx: DocContext) -> list[QuoteRegion]:
+    """Top-level single-quoted regions (‘…’), as headlines quote: typographic marks only,
+    since a straight ' cannot be told from an apostrophe."""
+    work, text, omap = ctx.work, ctx.text, ctx.omap
+    out = []
+    pos = work.find("'")
+    while pos != -1:
+        if text[omap.offset(pos)] == "\u2018" and (pos == 0 or not work[pos - 1].isalnum()):
+            end = pos + 1
+            while True:
+                end = work.find("'", end)
+                if end == -1 or end - pos > MAX_SINGLE_QUOTE or "\n" in work[pos:end]:
+                    end = -1
+                    break
+                after = work[end + 1 : end + 2]
+                if text[omap.offset(end)] == "\u2019" and not after.isalnum():
+                    break
+                end += 1
+            if end != -1 and end - pos > 2:
+                out.append(QuoteRegion(pos, end + 1))
+                pos = end
+        pos = work.find("'", pos + 1)
+    return out
 
 
 def region_words(ctx: DocContext, region: QuoteRegion) -> int:

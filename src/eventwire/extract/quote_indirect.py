@@ -40,6 +40,7 @@ class Attribution:
     rule: str
     confidence: float = 0.6
     regions: tuple[QuoteRegion, ...] = ()
+    climbed: bool = False  # the source is the subject of a verb the cue depends on
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -268,6 +269,21 @@ def attributions_from_cues(
     return out
 
 
+def _coordinated_content(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Widen over a verb the parser coordinated with the cue but that goes with the content
+    ("says Obama is acting unlawfully [and showing disregard …]"): a subjectless conjunct
+    right after the content whose form differs from the cue's."""
+    for child in verb.children:
+        if child.dep_ != "conj" or child.idx < content[1] or child.pos_ != "VERB":
+            continue
+        if child.tag_ == verb.tag_ or any(c.dep_ in _SUBJECTS for c in child.children):
+            continue
+        between = verb.doc.char_span(content[1], child.idx, alignment_mode="expand")
+        if between is not None and all(t.dep_ in ("cc", "punct") for t in between):
+            return content[0], _subtree_extent(child)[1]
+    return content
+
+
 def _cut_at_next_cue(
     ctx: DocContext, verb: Token, content: tuple[int, int], regs: _Regions, lexicon: QuoteLexicon
 ) -> tuple[int, int]:
@@ -281,13 +297,24 @@ def _cut_at_next_cue(
         if regs.inside(tok.idx) is not None:
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
-        cue_verb = bool(lexicon.cues.get(tok.lemma_.lower())) and not own_subject
+        # a reporting verb parallel to the cue ("said that … [but did not suggest …]")
+        cue_verb = (
+            tok.pos_ == "VERB"
+            and tok.tag_ == verb.tag_
+            and bool(lexicon.cues.get(tok.lemma_.lower()))
+            and not own_subject
+        )
         # ", referring to the convention": a participle tacked on after the statement
         participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.nbor(-1).text == ","
         if not (cue_verb or participle):
             continue
         left = tok.left_edge
-        while left.i > 0 and left.nbor(-1).dep_ in ("cc", "punct") and left.nbor(-1).idx > start:
+        while (
+            left.i > 0
+            and left.nbor(-1).dep_ in ("cc", "punct")
+            and left.nbor(-1).text != '"'
+            and left.nbor(-1).idx > start
+        ):
             left = left.nbor(-1)
         if left.idx > start + 1:
             return start, left.idx
@@ -305,9 +332,9 @@ def _attribution(
     skip: set[int] = set()
     if found is not None:
         content, rule, skip = found
-        clipped = _clip_to_paragraph(ctx.work, verb.idx, content)
-        if clipped[1] - clipped[0] < 2:
-            content, rule = None, "none"  # the parse ran into another paragraph
+        content = _clip_to_paragraph(ctx.work, verb.idx, content)  # parses leak across
+        if content[1] - content[0] < 2:
+            content, rule = None, "none"
     frame_s, frame_e = _frame_extent(verb, skip, regs)
     if "quote" in cue.frames:
         before, after = regs.before(frame_s), regs.after(frame_e)
@@ -324,8 +351,6 @@ def _attribution(
         content, rule = _as_clause(verb), "as"
     if content is None:
         return None
-    if rule not in ("colon", "quote"):
-        content = _clip_to_paragraph(ctx.work, verb.idx, content)
     # Widen to every quotation the content overlaps ("“A. B,” he said" parses only "B").
     for r in regs.overlapping(*content):
         if not (r.start >= content[0] and r.end <= content[1]) and not (
@@ -337,6 +362,8 @@ def _attribution(
         nxt = regs.after(frame_e)
         if nxt is not None and nxt.start > verb.idx:
             content = (content[0], nxt.end)
+    if rule == "ccomp":
+        content = _coordinated_content(verb, content)
     content = _cut_at_next_cue(ctx, verb, content, regs, lexicon)
     content = trim(ctx.work, *content)
     if content[1] - content[0] < 2 or not any(
@@ -364,6 +391,7 @@ def _attribution(
         rule=rule,
         confidence=conf if subj is not None else conf - 0.15,
         regions=tuple(regs.overlapping(*content)),
+        climbed=subj is not None and subj.head is not verb and subj.head.head is not verb,
     )
 
 

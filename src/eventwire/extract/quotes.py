@@ -79,6 +79,20 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     return sorted(kept, key=lambda a: a.content)
 
 
+def _drop_nested(atts: list[Attribution]) -> list[Attribution]:
+    """Drop a cue that only borrows its subject from inside another statement's content
+    ("says Obama is acting unlawfully and [showing] disregard …": not Obama's statement)."""
+    return [
+        a
+        for a in atts
+        if not (
+            a.climbed
+            and a.cue
+            and any(b is not a and b.content[0] <= a.cue[0] < b.content[1] for b in atts)
+        )
+    ]
+
+
 def _continues(ctx: DocContext, prev: Attribution, region: QuoteRegion, cues: list[int]) -> bool:
     """Whether ``region`` goes on with the statement of ``prev`` ("“A,” he said. “B.”").
 
@@ -154,7 +168,7 @@ def _inside_tweet(ctx: DocContext, att: Attribution, tweet: tuple[int, int]) -> 
 
 
 def _kind(ctx: DocContext, att: Attribution) -> str:
-    if ctx.work[att.content[0]] == '"':
+    if ctx.work[att.content[0]] == '"' or any(r.start == att.content[0] for r in att.regions):
         return "direct"
     s, e = att.content
     return "mixed" if any(s <= r.start and r.end <= e for r in att.regions) else "indirect"
@@ -201,7 +215,7 @@ def run(ctx: DocContext) -> None:
     tweet_spans = [q.span for q in quotes]
     regions = find_regions(ctx)
     atts = attributions_from_cues(ctx, lexicon, regions) + layout_attributions(ctx, regions)
-    atts = _continue_quotes(ctx, _dedupe(atts), regions)
+    atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)
     atts = [
         a
         for a in sorted(atts, key=lambda a: a.content)
