@@ -195,6 +195,11 @@ def _country_shapes() -> dict[str, dict]:
     return out
 
 
+def _is_code(alias: str) -> bool:
+    """Airport and other codes among alternate names ("XFS"): acronyms in text, not places."""
+    return len(alias) <= 4 and alias.isupper()
+
+
 def _middle(values: list[float], spread: float = 15.0) -> float:
     """Middle of the extent of ``values`` (a division's towns), ignoring outliers more than
     ``spread`` degrees from the median (far islands): GeoNames puts a division near the
@@ -235,8 +240,8 @@ def build_records() -> tuple[list[PlaceRecord], dict[str, str]]:
             if alias:
                 rec.add_name(alias, ALT)
         for alias in shape.get("alt", []):
-            rec.add_name(alias, ABBR if len(alias) <= 3 else ALT)
-        rec.add_name(_iso3, ABBR)
+            if alias not in (iso2, _iso3):  # ISO codes read as acronyms ("AI", "BA") in text
+                rec.add_name(alias, ABBR if len(alias) <= 3 else ALT)
         for alias in aliases.get(iso2, []):
             rec.add_name(alias, ABBR if alias.replace(".", "").isupper() else ALT)
         if shape.get("demonym"):
@@ -273,7 +278,8 @@ def build_records() -> tuple[list[PlaceRecord], dict[str, str]]:
             rec.add_name(g["name"], NAME)
             if popi >= ALT_NAMES_MIN_POP or rec.fcode == "PPLC":
                 for alias in g.get("alternatenames") or []:
-                    rec.add_name(alias, ALT)
+                    if not _is_code(alias):
+                        rec.add_name(alias, ALT)
         for s in sub_ids:
             members[s].append((latf, lonf, popi))
         records.append(rec)

@@ -24,7 +24,7 @@ from .names import normalize
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "8"
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 
 

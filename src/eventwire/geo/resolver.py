@@ -40,7 +40,7 @@ AREA_POPULATION = 10_000_000
 SEAT_BONUS = 2.5
 #: penalty by name kind (name, alternate, abbreviation, short form)
 KIND_PENALTY = (0.0, 0.7, 1.0, 2.5)
-POP_WEIGHT = 0.6
+POP_WEIGHT = 0.7
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.5
 PARENT_BONUS = 8.0
@@ -113,7 +113,9 @@ def _seat(c: Candidate, cands: Sequence[Candidate]) -> float:
     if not c.is_town:
         return 0.0
     for d in cands:
-        if d.fcode == "ADM1" and d.cc == c.cc and (d.admin1 == c.admin1 or c.fcode == "PPLC"):
+        if d.cc != c.cc or not d.is_admin or (d.fcode != "ADM1" and d.kind > 0):
+            continue  # "Madison" is no seat of "Madison County" (a short form)
+        if _contains(d, c) or (d.fcode == "ADM1" and c.fcode == "PPLC"):
             return SEAT_BONUS
     return 0.0
 

@@ -141,6 +141,22 @@ class ToponymFinder:
                 return part
         return None
 
+    def _strong(self, text: str) -> bool:
+        """A lexicon main name (country, division, region, large town) not also a common word."""
+        key = normalize(text)
+        return self.lexicon.get(key) == 0 and key not in self.stopwords and " " in key
+
+    def _of_place(self, ent: Span) -> Span | None:
+        """The place closing an institution's name after "of" ("Kidney Foundation of Canada")."""
+        doc = ent.doc
+        for k in range(ent.start + 1, ent.end - 1):
+            if doc[k].lower_ == "of":
+                part = _trim(doc[k + 1 : ent.end])
+                key = normalize(part.text) if part is not None else ""
+                if key in self.lexicon and key not in self.stopwords and not self._generic(key):
+                    return part
+        return None
+
     # -- main ------------------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Toponym], list[Demonym]]:
         """Toponyms (sorted by position, non-overlapping) and demonyms in ``doc``."""
@@ -171,9 +187,11 @@ class ToponymFinder:
                     continue
                 claim(span, "ner", ent.label_)
             elif ent.label_ in HOST_LABELS:
-                inner = self._embedded(ent)
+                inner = self._embedded(ent) or self._of_place(ent)
                 if inner is not None:
                     claim(inner, "embedded", "GPE")
+            elif ent.label_ == "PERSON" and self._strong(ent.text):
+                claim(ent, "lexicon", "GPE")  # "Tamil Nadu" tagged as a person
             if ent.label_ in {"NORP", "GPE", "LOC"}:
                 country = self.demonym(ent.text)
                 if country is not None:
