@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -226,3 +227,39 @@ mentions = Table(
 
 #: Tables holding per-document rows, in the order they are written.
 DOCUMENT_TABLES = (actors, places, times, quotes, mentions)
+
+
+# -- watcher state (``eventwire watch``) ---------------------------------------------------------
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("location", Text, nullable=False, comment="feed URL or file path"),
+    Column("location_key", String(64), nullable=False, unique=True, comment="sha256 of location"),
+    Column("etag", Text, comment="validator to send as If-None-Match"),
+    Column("last_modified", Text, comment="validator to send as If-Modified-Since"),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_status", String(16), comment="ok, not_modified or error"),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, comment="consecutive failed polls"),
+    Column("next_poll", DateTime(timezone=True), comment="next poll or retry"),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("watch_feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", String(64), nullable=False, comment="sha256 of guid, link or content"),
+    Column("link_key", String(700), index=True, comment="normalized link (NULL when none)"),
+    Column("link", Text),
+    Column("data", JSON, nullable=False, comment="the feed item (the fallback text)"),
+    Column("status", String(16), nullable=False, index=True),
+    Column("attempts", Integer, nullable=False, comment="failed attempts so far"),
+    Column("next_try", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("feed_id", "item_key", name="uq_watch_items_feed_item"),
+)
