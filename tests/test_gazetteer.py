@@ -123,3 +123,10 @@ def test_real_index_loads_fast(real_gz):
     start = time.perf_counter()
     Gazetteer(real_gz.path).close()
     assert time.perf_counter() - start < 2.0
+
+
+def test_codes_among_alternate_names_are_not_names():
+    from eventwire.geo.build import _is_code
+
+    assert _is_code("XFS") and _is_code("LAX")
+    assert not _is_code("Kiev") and not _is_code("Ely")

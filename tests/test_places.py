@@ -189,3 +189,24 @@ def test_small_town_before_an_institution_word_is_a_place(nlp, finder):
     assert [t.text for t in finder.find(doc)[0]] == ["Pineville"]
     doc = nlp("Officers of the Pineville Mattress Company arrived.")
     assert "Pineville" not in [t.text for t in finder.find(doc)[0]]
+
+
+def _hand_doc(nlp, words, ents):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, ents=ents)
+
+
+def test_place_closing_an_institution_name_after_of(nlp, finder):
+    words = ["The", "Kidney", "Foundation", "of", "Iraq", "met", "."]
+    doc = _hand_doc(nlp, words, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert [t.text for t in finder.find(doc)[0]] == ["Iraq"]
+
+
+def test_strong_name_tagged_as_a_person_is_a_place(nlp, finder):
+    doc = _hand_doc(
+        nlp, ["Middle", "East", "talks", "ended", "."], ["B-PERSON", "I-PERSON"] + ["O"] * 3
+    )
+    assert [t.text for t in finder.find(doc)[0]] == ["Middle East"]
+    doc = _hand_doc(nlp, ["Paris", "Hilton", "smiled", "."], ["B-PERSON", "I-PERSON", "O", "O"])
+    assert finder.find(doc)[0] == []
