@@ -212,3 +212,23 @@ def test_cue_inside_a_quotation_is_not_a_new_statement(extract):
     rec = extract("“I think the plan will work,” Ahmed Karimi said.")
     (q,) = rec.quotes
     assert q.cue == "said"
+
+
+def test_two_apostrophes_quote_convention(extract):
+    rec = extract("''We will not raise taxes,'' Mayor Lisa Chen said. ''Not this year.''")
+    (q,) = rec.quotes
+    assert q.kind == "direct"
+    assert q.text == "''We will not raise taxes,'' Mayor Lisa Chen said. ''Not this year.''"
+    assert q.speaker == "Lisa Chen"
+
+
+def test_single_curly_quotes_in_a_headline(extract):
+    rec = extract("Senator Omar Haddad calls the new tariff ‘a tax on families’\n\nMore text here.")
+    q = _quote(rec, "the new tariff")
+    assert q.kind == "mixed"
+    assert "‘a tax on families’" in q.text
+
+
+def test_apostrophes_are_not_quotes(extract):
+    rec = extract("The governor's plan isn't popular, and voters' patience is thin.")
+    assert rec.quotes == []

@@ -23,6 +23,8 @@ _CLOSERS = frozenset("”»")
 _OPEN_BEFORE = frozenset(" \n([{—–-/:")
 #: longest single-quoted region, in characters (longer ones are unbalanced apostrophes)
 MAX_SINGLE_QUOTE = 200
+# A double quotation mark, or two apostrophes (the NYT archive's '' convention).
+_MARKS = re.compile(r"\"|(?<!')''(?!')")
 # Markup tags left in the text (``<tweet id="…" author="…">``): their quote marks are not quotes.
 _MARKUP = re.compile(r"<[A-Za-z][^<>\n]*>")
 
@@ -35,15 +37,21 @@ class QuoteRegion:
     end: int
     closed: bool = True
     paragraphs: int = 1
+    mark: int = 1  # width of the quotation mark: 1, or 2 for the '' convention
 
     @property
     def inner(self) -> tuple[int, int]:
         """The span without the quotation marks."""
-        end = self.end - 1 if self.closed else self.end
-        return self.start + 1, max(self.start + 1, end)
+        end = self.end - self.mark if self.closed else self.end
+        return self.start + self.mark, max(self.start + self.mark, end)
 
 
-def _is_opening(ctx: DocContext, pos: int) -> bool | None:
+def starts_quote(work: str, pos: int) -> bool:
+    """Whether a quotation mark (``"`` or ``''``) starts at working offset ``pos``."""
+    return work[pos : pos + 1] == '"' or work[pos : pos + 2] == "''"
+
+
+def _is_opening(ctx: DocContext, pos: int, width: int = 1) -> bool | None:
     """True/False when the mark at working offset ``pos`` surely opens/closes, else None."""
     orig = ctx.text[ctx.omap.offset(pos)]
     if orig in _OPENERS:
@@ -52,7 +60,7 @@ def _is_opening(ctx: DocContext, pos: int) -> bool | None:
         return False
     work = ctx.work
     before = work[pos - 1] if pos > 0 else " "
-    after = work[pos + 1] if pos + 1 < len(work) else " "
+    after = work[pos + width] if pos + width < len(work) else " "
     if before in _OPEN_BEFORE and not after.isspace():
         return True
     if after.isspace() or after in ".,;:!?)]—–-" or not before.isspace():
@@ -72,36 +80,34 @@ def find_regions(ctx: DocContext) -> list[QuoteRegion]:
         para_end = work.find("\n", segment)
         para_end = len(work) if para_end == -1 else para_end
         end = len(work[:para_end].rstrip())
-        regions.append(QuoteRegion(open_at, end, closed=False, paragraphs=paragraphs))
+        regions.append(QuoteRegion(open_at, end, closed=False, paragraphs=paragraphs, mark=mark))
 
     markup = [m.span() for m in _MARKUP.finditer(work)]
-    pos = work.find('"')
-    while pos != -1:
+    mark = 1
+    for found in _MARKS.finditer(work):
+        pos, width = found.start(), found.end() - found.start()
         if markup and any(s < pos < e for s, e in markup):
-            pos = work.find('"', pos + 1)  # an attribute value inside a <tag …>, not a quote
-            continue
+            continue  # an attribute value inside a <tag …>, not a quote
         if open_at is not None and "\n" in work[segment:pos]:
             # The quotation ran to a paragraph end: it goes on only if this mark re-opens
             # it at the start of the very next paragraph; otherwise it ended there.
             line_start = work.rfind("\n", 0, pos) + 1
-            reopens = not work[line_start:pos].strip() and _is_opening(ctx, pos) is not False
+            reopens = not work[line_start:pos].strip() and _is_opening(ctx, pos, width) is not False
             if reopens and not work[segment:line_start].strip("\n").count("\n"):
                 paragraphs += 1
                 segment = pos
-                pos = work.find('"', pos + 1)
                 continue
             close_at_paragraph_end()
             open_at = None
         if open_at is None:
-            if _is_opening(ctx, pos) is not False:
-                open_at, segment, paragraphs = pos, pos, 1
+            if _is_opening(ctx, pos, width) is not False:
+                open_at, segment, paragraphs, mark = pos, pos, 1, width
         elif ctx.text[ctx.omap.offset(pos)] in _OPENERS:
             # Two typographic openers in a row: the first was unbalanced; restart here.
-            open_at, segment, paragraphs = pos, pos, 1
+            open_at, segment, paragraphs, mark = pos, pos, 1, width
         else:
-            regions.append(QuoteRegion(open_at, pos + 1, paragraphs=paragraphs))
+            regions.append(QuoteRegion(open_at, pos + width, paragraphs=paragraphs, mark=mark))
             open_at = None
-        pos = work.find('"', pos + 1)
     if open_at is not None:
         close_at_paragraph_end()
     regions = [r for r in regions if r.end - r.start > 2]

@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
-from .quote_direct import QuoteRegion, is_full_quote
+from .quote_direct import QuoteRegion, is_full_quote, starts_quote
 from .quote_lexicon import Cue, QuoteLexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -87,8 +87,8 @@ def trim(work: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and work[end - 1] in _TRIM_CHARS:
         end -= 1
-    if end < len(work) and work[end : end + 1] in ".,!?" and work[end + 1 : end + 2] == '"':
-        end += 2  # keep "…," and "….": the mark closes the quotation just after
+    if end < len(work) and work[end : end + 1] in ".,!?" and starts_quote(work, end + 1):
+        end += 3 if work[end + 1 : end + 3] == "''" else 2  # keep "…," and "…."
     return start, end
 
 
@@ -312,7 +312,7 @@ def _cut_at_next_cue(
         while (
             left.i > 0
             and left.nbor(-1).dep_ in ("cc", "punct")
-            and left.nbor(-1).text != '"'
+            and left.nbor(-1).text not in ('"', "''")
             and left.nbor(-1).idx > start
         ):
             left = left.nbor(-1)

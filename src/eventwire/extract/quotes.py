@@ -19,7 +19,13 @@ import datetime as dt
 
 from ..nlp.context import DocContext
 from ..schema import Quote
-from .quote_direct import QuoteRegion, find_regions, is_full_quote, starts_sentence
+from .quote_direct import (
+    QuoteRegion,
+    find_regions,
+    is_full_quote,
+    starts_quote,
+    starts_sentence,
+)
 from .quote_indirect import Attribution, attributions_from_cues, trim
 from .quote_layout import layout_attributions
 from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
@@ -131,7 +137,7 @@ def _continue_quotes(
             default=None,
         )
         after_comma = work[: region.start].rstrip(" ").endswith(",")
-        direct_before = prev is not None and work[prev.content[0]] == '"'
+        direct_before = prev is not None and starts_quote(work, prev.content[0])
         if not starts_sentence(ctx, region) and not (after_comma and direct_before):
             continue
         if not is_full_quote(ctx, region) and not (after_comma and direct_before):
@@ -168,7 +174,9 @@ def _inside_tweet(ctx: DocContext, att: Attribution, tweet: tuple[int, int]) -> 
 
 
 def _kind(ctx: DocContext, att: Attribution) -> str:
-    if ctx.work[att.content[0]] == '"' or any(r.start == att.content[0] for r in att.regions):
+    if starts_quote(ctx.work, att.content[0]) or any(
+        r.start == att.content[0] for r in att.regions
+    ):
         return "direct"
     s, e = att.content
     return "mixed" if any(s <= r.start and r.end <= e for r in att.regions) else "indirect"
