@@ -7,9 +7,11 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,8 @@ def test_query_on_missing_database_is_a_clean_error(capsys, tmp_path: Path) -> N
     assert main(["events", "--db", str(tmp_path / "nope.db")]) == 2
     assert "no database at" in capsys.readouterr().err
     assert not (tmp_path / "nope.db").exists()
+    assert main(["events", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 2
+    assert "cannot open database" in capsys.readouterr().err
 
 
 def test_ingest_with_an_injected_pipeline(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -183,6 +187,14 @@ STORY = (
 )
 
 
+def _stored(db: str) -> int:
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
 def _ingest(argv: list[str]) -> None:
     done = subprocess.run(argv, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -193,7 +205,7 @@ def test_real_ingest_killed_and_rerun(tmp_path: Path) -> None:
     places = [("Paris", "France"), ("Madrid", "Spain"), ("Rome", "Italy"), ("Lisbon", "Portugal")]
     src = tmp_path / "batch.jsonl"
     with src.open("w") as fh:
-        for i in range(16):
+        for i in range(40):
             city, country = places[i % 4]
             body = STORY.format(city=city, n=i + 3, country=country)
             fh.write(
@@ -224,15 +236,14 @@ def test_real_ingest_killed_and_rerun(tmp_path: Path) -> None:
     )
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline and proc.poll() is None:
-        if os.path.exists(killed):
-            with open_store(killed) as st, st.read() as conn:
-                if table_counts(conn)["documents"] >= 5:
-                    break
-        time.sleep(0.2)
-    os.kill(proc.pid, signal.SIGKILL)
+        if _stored(killed) >= 3:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.05)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
     with open_store(killed) as st, st.read() as conn:
-        assert 0 < table_counts(conn)["documents"] < 16
+        assert 0 < table_counts(conn)["documents"] < 40
     _ingest([*exe, "--db", killed])
     with open_store(ref) as a, open_store(killed) as b:
         assert snapshot(a) == snapshot(b)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from ..errors import ConfigError
 
@@ -148,5 +148,9 @@ def open_store(
         _setup_sqlite(engine)
     store = Store(engine=engine, url=parsed.render_as_string(hide_password=True))
     if upgrade:
-        migrate(store)
+        try:
+            migrate(store)
+        except OperationalError as exc:
+            store.close()
+            raise ConfigError(f"cannot open database {store.url}: {exc.orig}") from exc
     return store

@@ -1,0 +1,189 @@
+"""Measure the event store on the AllSides corpus (third-party; skipped when ../shared is absent).
+
+One batch, ingested twice with the real pipeline (`eventwire ingest`):
+
+* idempotency: the row counts after the second run equal those after the first;
+* storage cost: storage time as a share of extraction time (wall and CPU, from the
+  ingest summary line);
+* deduplication: the batch holds groups of articles published the same day on the same
+  AllSides topic by at least three outlets (the same story told by left, centre and right
+  outlets), filled up with other articles; we report mentions vs events and write every
+  cross-article merge (or a sample of them) with its sentences, for checking by hand.
+
+    python scripts/store_measure.py --articles 2000 --groups 40 --out /tmp/store-measure
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "allsides_10k.jsonl.gz"
+SUMMARY = re.compile(
+    r"(\d+) documents stored, (\d+) already present; (\d+) event mentions -> (\d+) new events, "
+    r"(\d+) merged; storage ([\d.]+) s of ([\d.]+) s \(([\d.]+)%; CPU ([\d.]+) s of ([\d.]+) s\)"
+)
+
+
+def pick_batch(path: Path, articles: int, groups: int, per_group: int) -> tuple[list[dict], int]:
+    """Same-day same-topic groups of >= 3 outlets first, then other articles up to ``articles``."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    by_story: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("published") and r.get("topic"):
+            by_story[(r["published"], r["topic"])].append(r)
+    chosen: list[dict] = []
+    n_groups = 0
+    for key in sorted(by_story):
+        members, outlets = [], set()
+        for r in by_story[key]:
+            if r["source"] not in outlets:
+                outlets.add(r["source"])
+                members.append(r)
+        if len(members) >= 3:
+            chosen.extend(members[:per_group])
+            n_groups += 1
+        if n_groups >= groups:
+            break
+    taken = {r["id"] for r in chosen}
+    for r in rows:
+        if len(chosen) >= articles:
+            break
+        if r["id"] not in taken:
+            chosen.append(r)
+    return chosen[:articles], n_groups
+
+
+def ingest(batch: Path, db: Path) -> dict[str, float]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventwire",
+        "ingest",
+        str(batch),
+        "--db",
+        str(db),
+        "--no-progress",
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    m = SUMMARY.search(done.stderr)
+    if m is None:
+        raise RuntimeError(
+            f"no summary from ingest (exit {done.returncode}):\n{done.stderr[-2000:]}"
+        )
+    keys = (
+        "stored",
+        "present",
+        "mentions",
+        "new_events",
+        "merged",
+        "store_s",
+        "total_s",
+        "share",
+        "store_cpu",
+        "total_cpu",
+    )
+    out = dict(zip(keys, map(float, m.groups()), strict=True))
+    out["exit"] = done.returncode
+    return out
+
+
+def merge_report(db: Path, sample: int, seed: int) -> tuple[dict[str, int], str]:
+    from eventwire.store import EventFilter, get_event, open_store, search_events, table_counts
+
+    with open_store(db) as st, st.read() as conn:
+        counts = table_counts(conn)
+        merged = [
+            e
+            for e in search_events(conn, EventFilter(min_mentions=2, limit=10_000))
+            if e.num_articles >= 2
+        ]
+        stats = {
+            **counts,
+            "events_with_2plus_articles": len(merged),
+            "events_with_2plus_sources": sum(e.num_sources >= 2 for e in merged),
+            "mentions_in_cross_article_events": sum(e.num_mentions for e in merged),
+        }
+        random.Random(seed).shuffle(merged)
+        lines = []
+        for ev in merged[:sample]:
+            full = get_event(conn, ev.id)
+            assert full is not None and full.mentions is not None
+            lines.append(
+                f"## event {ev.id}: {ev.plover_type} {ev.cameo or ''} {ev.source.name} -> {ev.target.name} "
+                f"date {ev.date} ({ev.date_precision}) at {ev.location.name if ev.location else '-'}; "
+                f"{ev.num_mentions} mentions, {ev.num_articles} articles, {ev.num_sources} outlets"
+            )
+            for m in full.mentions:
+                lines.append(f"- [{m.document.source} {m.document.published}] {m.excerpt}")
+            lines.append("")
+    return stats, "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--groups", type=int, default=40, help="same-day same-topic groups to include")
+    ap.add_argument("--per-group", type=int, default=4)
+    ap.add_argument("--sample", type=int, default=30, help="merged events written for checking")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-store-measure"))
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent", file=sys.stderr)
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    batch, n_groups = pick_batch(CORPUS, args.articles, args.groups, args.per_group)
+    batch_path = args.out / "batch.jsonl"
+    with batch_path.open("w", encoding="utf-8") as fh:
+        for r in batch:
+            fh.write(json.dumps(r) + "\n")
+    db = args.out / "measure.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    from eventwire.store import open_store, table_counts
+
+    first = ingest(batch_path, db)
+    with open_store(db) as st, st.read() as conn:
+        counts1 = table_counts(conn)
+    second = ingest(batch_path, db)
+    with open_store(db) as st, st.read() as conn:
+        counts2 = table_counts(conn)
+    stats, report = merge_report(db, args.sample, args.seed)
+    (args.out / "merges.md").write_text(report, encoding="utf-8")
+    extraction_s = first["total_s"] - first["store_s"]
+    extraction_cpu = first["total_cpu"] - first["store_cpu"]
+    result = {
+        "articles": len(batch),
+        "story_groups": n_groups,
+        "first_run": first,
+        "second_run": second,
+        "counts_first": counts1,
+        "counts_second": counts2,
+        "same_counts": counts1 == counts2,
+        "storage_share_of_extraction_wall": round(first["store_s"] / extraction_s, 4)
+        if extraction_s
+        else None,
+        "storage_share_of_extraction_cpu": round(first["store_cpu"] / extraction_cpu, 4)
+        if extraction_cpu
+        else None,
+        "dedup": stats,
+        "merge_sample": str(args.out / "merges.md"),
+    }
+    print(json.dumps(result, indent=1))
+    return 0 if result["same_counts"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
