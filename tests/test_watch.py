@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_store_support are used as parameters)
 """``eventwire watch`` against a local HTTP server: feeds and pages that change between polls,
 a feed that errors then recovers, a page that times out, an item that reappears, ETag and
 Last-Modified (304) handling, and a restart on the same database. The clock is fake (no real
@@ -25,6 +26,7 @@ from eventwire.settings import Settings
 from eventwire.store import Store, StoreWriter, open_store
 from eventwire.store.tables import documents, watch_feeds, watch_items
 from eventwire.watch import Watcher, WatchOptions
+from test_store_support import db_url, pg_server_url, pg_url  # noqa: F401
 
 T0 = 1_780_000_000.0  # the fake clock's start (POSIX seconds)
 
@@ -220,7 +222,7 @@ OPTIONS = WatchOptions(every_s=600, retry_base_s=30, retry_max_s=240, page_attem
 
 @dataclass
 class Rig:
-    db: Path
+    db: str | Path
     clock: FakeClock
     pipeline: FakePipeline
     stores: list[Store] = field(default_factory=list)
@@ -262,14 +264,24 @@ class Rig:
         return {r.link or r.data["id"]: r.status for r in rows}
 
 
-@pytest.fixture()
-def rig(tmp_path: Path) -> Iterator[Rig]:
-    r = Rig(db=tmp_path / "watch.db", clock=FakeClock(), pipeline=FakePipeline())
+def _rig(db: str | Path) -> Iterator[Rig]:
+    r = Rig(db=db, clock=FakeClock(), pipeline=FakePipeline())
     yield r
     for client in r.clients:
         client.close()
     for st in r.stores:
         st.close()
+
+
+@pytest.fixture()
+def rig(tmp_path: Path) -> Iterator[Rig]:
+    yield from _rig(tmp_path / "watch.db")
+
+
+@pytest.fixture()
+def any_rig(db_url: str) -> Iterator[Rig]:
+    """A rig on SQLite and on PostgreSQL (skipped when no server is reachable)."""
+    yield from _rig(db_url)
 
 
 # -- tests -----------------------------------------------------------------------------------------
@@ -407,7 +419,8 @@ def test_an_article_in_two_feeds_is_stored_once(site: Site, rig: Rig) -> None:
     assert summary.new_items == 1 and summary.seen_again == 1 and len(rig.docs()) == 1
 
 
-def test_a_restart_neither_loses_nor_repeats_items(site: Site, rig: Rig) -> None:
+def test_a_restart_neither_loses_nor_repeats_items(site: Site, any_rig: Rig) -> None:
+    rig = any_rig
     feed = site.url("/feed.xml")
     site.routes["/feed.xml"] = Route(
         rss(story(3, site), story(2, site), story(1, site)), "application/rss+xml", etag='"v1"'
@@ -514,3 +527,36 @@ def test_a_real_pipeline_extracts_watched_articles(site: Site, rig: Rig, pipelin
         names = set(conn.execute(select(actors.c.name)).scalars())
         n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
     assert n_docs == 1 and {"Jane Doe", "John Roe"} <= names
+
+
+def test_links_to_private_addresses_are_refused_unless_allowed(
+    site: Site, rig: Rig, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss(story(1, site)))
+    serve_story(site, 1)
+    watcher = rig.watcher([str(feed)])
+    watcher.settings = SETTINGS.replace(allow_private_urls=False)
+    summary = watcher.run(once=True)
+    assert site.hits("/news/1") == []  # never fetched; the item's own text was used
+    assert summary.stored == 1 and summary.fallbacks == 1 and summary.retries == 0
+
+
+def test_the_command_watches_a_served_feed(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
+) -> None:
+    import eventwire.nlp
+    from eventwire.cli import main
+
+    monkeypatch.setattr(eventwire.nlp, "Pipeline", lambda settings: FakePipeline())
+    site.routes["/feed.xml"] = Route(rss(story(1, site)), "application/rss+xml", etag='"a"')
+    serve_story(site, 1)
+    config = tmp_path / "eventwire.toml"
+    config.write_text("allow_private_urls = true\n\n[watch]\nevery = '10m'\n")
+    db = str(tmp_path / "cli.db")
+    args = ["watch", site.url("/feed.xml"), "--db", db, "--config", str(config), "--once"]
+    assert main(args) == 0
+    assert "1 stored" in capfd.readouterr().err
+    assert main(args) == 0
+    assert "1 unchanged" in capfd.readouterr().err
+    assert len(site.hits("/news/1")) == 1

@@ -66,8 +66,8 @@ def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..ingest.fetch import make_client
     from ..nlp import Pipeline
+    from ..serve.fetching import make_safe_client
     from ..store import DedupParams, StoreWriter
     from ..watch import Watcher, WatchOptions
 
@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     )
     pipeline = Pipeline(settings)  # the model is loaded once, for the whole run
     store = open_from_args(args, create=True)
-    client = make_client(settings.user_agent, settings.fetch_timeout_s)
+    # Article links come from third parties: refuse private addresses on every redirect hop.
+    client = make_safe_client(settings, allow_private=settings.allow_private_urls)
     sink = ErrorSink(args.errors)
     watcher = Watcher(
         args.feeds,
