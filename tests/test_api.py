@@ -401,3 +401,17 @@ def test_cli_serve_parser():
 
     args = build_parser().parse_args(["serve", "--db", "x.db", "--port", "9000"])
     assert args.host == "127.0.0.1" and args.port == 9000 and args.db == "x.db"
+
+
+@pytest.mark.parametrize("url", ["http://\x1f.example.org/", "https://+\x84/"])
+def test_url_that_httpx_refuses_is_a_clear_4xx(tmp_path, pipeline, url):
+    # found by the schemathesis run: these URLs once gave a 500
+    st = open_store(tmp_path / "badurl.db")
+    cfg = ServeConfig(api_key=API_KEY, allow_private_urls=True)
+    app = create_app(store=st, config=cfg, pipeline=pipeline,
+                     client_factory=_mock_factory(lambda r: httpx.Response(404)))  # fmt: skip
+    with TestClient(app) as c:
+        for path, body in (("/documents", {"url": url}), ("/feeds", {"url": url})):
+            r = c.post(path, json=body, headers=KEY)
+            assert r.status_code == 422 and r.json()["error"]["code"] == "E109", r.text
+    st.close()

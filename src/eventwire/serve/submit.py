@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
+
+import httpx
 
 from ..ingest import RawDocument
 from ..ingest.readers import Reader
@@ -33,6 +37,15 @@ def _reject(rej: Rejection) -> ApiError:
     return ApiError(422, rej.reason, rej.code, details=[{"document": rej.document}])
 
 
+@contextmanager
+def _url_errors() -> Iterator[None]:
+    """httpx refuses some URLs (control characters, invalid IDNA host) before any request."""
+    try:
+        yield
+    except httpx.InvalidURL as exc:
+        raise ApiError(422, f"[E109] invalid URL: {exc}", "E109") from exc
+
+
 def _stored(state: AppState, document_id: int) -> DocumentRecord:
     with state.store.read() as conn:
         record = get_document(conn, document_id)
@@ -42,7 +55,7 @@ def _stored(state: AppState, document_id: int) -> DocumentRecord:
 
 
 def _read_document(state: AppState, body: DocumentIn) -> RawDocument:
-    with state.client_factory() as client:
+    with state.client_factory() as client, _url_errors():
         reader = _reader(state, client)
         if body.text is not None or body.html is not None:
             obj = body.model_dump(mode="json", exclude_none=True)
@@ -93,7 +106,7 @@ def submit_document(state: AppState, body: DocumentIn) -> SubmitResult:
 
 def _feed_items(state: AppState, body: FeedIn) -> tuple[list[Item], bool]:
     limit = state.config.max_feed_items
-    with state.client_factory() as client:
+    with state.client_factory() as client, _url_errors():
         reader = _reader(state, client)
         if body.content is not None:
             stream = reader.read_feed(body.content, "POST /feeds")
