@@ -56,9 +56,9 @@ def _attached(time_root: Token | None, trigger: Token | None) -> bool:
     for _ in range(_MAX_CLIMB):
         if t == trigger:
             return True
-        if t is not time_root and t.pos_ in ("VERB", "AUX"):
+        if t.i != time_root.i and t.pos_ in ("VERB", "AUX"):
             return False
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
