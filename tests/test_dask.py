@@ -39,7 +39,7 @@ def test_dask_stream_is_ordered_and_complete(echo_client) -> None:
     assert [ident(r) for r in out] == [f"doc{i}" for i in range(50)]
     records = [r for r in out if isinstance(r, DocumentRecord)]
     assert records[1].text == "TEXT NUMBER 1"
-    assert len({r.model.split(":")[0] for r in records}) == 2  # both workers worked
+    # (Which worker ran which chunk is the scheduler's choice: not asserted.)
     assert {r.model.split(":")[1] for r in records} == {"1"}  # each built its pipeline once
     assert stats.peak_worker_rss_mb > 10
 

@@ -35,10 +35,10 @@ def test_pool_output_is_ordered_and_complete(echo_pool: ParallelPipeline) -> Non
     records = [r for r in out if isinstance(r, DocumentRecord)]
     assert records[0].text == "TEXT NUMBER 0"
     pids = {r.model.split(":")[0] for r in records}
-    assert len(pids) == 2  # both workers took part
-    assert str(os.getpid()) not in pids
+    assert str(os.getpid()) not in pids  # the work was done in the workers
     rss = echo_pool.worker_rss_mb
-    assert len(rss) == 2 and all(v > 10 for v in rss.values())
+    assert set(rss) == {int(p) for p in pids}  # every worker that worked reported memory
+    assert all(v > 10 for v in rss.values())
     assert echo_pool.peak_worker_rss_mb == max(rss.values())
 
 
