@@ -232,3 +232,17 @@ def test_single_curly_quotes_in_a_headline(extract):
 def test_apostrophes_are_not_quotes(extract):
     rec = extract("The governor's plan isn't popular, and voters' patience is thin.")
     assert rec.quotes == []
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(extract):
+    rec = extract("He agrees with the economists who have warned that rents will rise.")
+    (q,) = rec.quotes
+    assert _speaker_text(rec, q) == "who"
+    assert q.speaker == "economists"
+
+
+def test_passive_agent_is_the_speaker(extract):
+    rec = extract("The mayor was asked by reporter Dan Fox whether the bridge would close.")
+    (q,) = rec.quotes
+    assert q.text == "whether the bridge would close"
+    assert q.speaker == "Dan Fox"

@@ -44,16 +44,30 @@ class Attribution:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, climbing through coordinated and subordinate verbs."""
+    """The subject of ``verb``, climbing through coordinated and subordinate verbs.
+
+    A passive's agent wins over its grammatical subject ("was asked by the moderator"); a
+    subject in another paragraph (a parse that ran over a dateline or timestamp) does not count.
+    """
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    if "\n" in verb.doc.text[min(subj.idx, verb.idx) : max(subj.idx, verb.idx)]:
+        return None
+    return subj
+
+
+def _subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(3):
         for child in tok.children:
-            if child.dep_ in _SUBJECTS:
-                return child
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                return child
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):

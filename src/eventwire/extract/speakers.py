@@ -18,11 +18,13 @@ from ..nlp.context import DocContext
 from ..schema import Actor
 from .actors import actor_at
 from .quote_indirect import Attribution
+from .quote_indirect import np_extent as _np_extent
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 SELF_PRONOUNS = frozenset({"i", "me", "my"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 NON_PERSON_TYPES = frozenset({"ORG", "GPE", "NORP", "GROUP"})
 #: how many sentences back a pronoun looks for an earlier speaker
 SPEAKER_WINDOW = 4
@@ -139,6 +141,13 @@ def _resolve_one(
         return _inherit(ctx, att, history)
     assert att.source is not None
     span = ctx.span(*att.source)
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        # "commentators who suggested …": the span stays "who", the speaker is its antecedent
+        antecedent = tok.head.head
+        actor = _phrase_actor(ctx, antecedent, antecedent.idx, antecedent.idx + len(antecedent))
+        typ = _phrase_type(antecedent, actor, nouns)
+        name = actor.name if actor else _phrase_name(ctx, *_np_extent(antecedent))
+        return Speaker(name, span, actor, typ)
     pronoun = tok.lower_ if tok.pos_ == "PRON" else None
     actor = actor_at(ctx, tok.i) if pronoun else _phrase_actor(ctx, tok, *att.source)
     if pronoun and actor is None:
