@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -154,17 +152,26 @@ def test_report_table_mentions_budgets() -> None:
     assert "actors_events" in text and "OVER" in text and "speedup" in text
 
 
-def test_cli_bench_json_on_bundled_set(tmp_path: Path) -> None:
-    cmd = [
-        sys.executable, "-m", "eventwire", "bench", "--input", str(bundled_set()),
-        "--limit", "3", "--workers", "1", "--json",
-    ]  # fmt: skip
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=True)
-    data = json.loads(out.stdout.strip().splitlines()[-1])
-    assert data["articles"] == 3
-    assert data["spacy_articles_per_s"] > 0
+def test_run_bench_in_one_process(pipeline) -> None:
+    from eventwire.bench import BenchConfig, run_bench
+
+    config = BenchConfig(input=bundled_set(), limit=2, workers=1, warmup=1)
+    data = run_bench(config, Settings(), pipeline=pipeline).to_json()
+    assert data["articles"] == 2
+    assert data["spacy_articles_per_s"] > 0 and data["pipeline_articles_per_s"] > 0
     assert data["ratio_pipeline_vs_spacy"] > 0.5
-    assert set(data["stage_fractions"]) >= {"actors", "events", "quotes"}
+    assert set(data["stage_fractions"]) >= {"actors", "events", "quotes", "times", "places"}
+    assert data["workers_2_articles_per_s"] is None
+
+
+def test_cli_bench_json_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from eventwire.cli import main
+
+    argv = ["bench", "--input", str(bundled_set()), "--limit", "1", "--workers", "1", "--json"]
+    assert main(argv) == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    data = json.loads(line)
+    assert set(data) >= STABLE_KEYS and data["articles"] == 1
 
 
 def test_cli_bench_rejects_missing_input(tmp_path: Path) -> None:

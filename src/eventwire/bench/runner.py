@@ -74,8 +74,13 @@ class _Best:
         self.results = _dumps(results)
 
 
-def run_bench(config: BenchConfig, settings: Settings) -> BenchReport:
+def run_bench(
+    config: BenchConfig, settings: Settings, pipeline: Pipeline | None = None
+) -> BenchReport:
     """Measure everything ``config`` asks for and return the report.
+
+    ``pipeline`` (default: a new one for ``settings``) is the one-process pipeline whose
+    model spaCy alone runs too.
 
     With ``repeat`` > 1 the runs take turns (spaCy, pipeline, workers, Dask, then again),
     so that a change in the machine's load affects all of them alike; the best of each is
@@ -83,7 +88,7 @@ def run_bench(config: BenchConfig, settings: Settings) -> BenchReport:
     """
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     docs = _load(config, settings)
-    pipeline = Pipeline(settings)
+    pipeline = pipeline or Pipeline(settings)
     clock = StageClock()
     timed = timed_pipeline(pipeline, clock)
     texts, prepare_cpu = working_copies(pipeline, docs)
