@@ -63,7 +63,7 @@ def pick_batch(path: Path, articles: int, groups: int, per_group: int) -> tuple[
     return chosen[:articles], n_groups
 
 
-def ingest(batch: Path, db: Path) -> dict[str, float]:
+def ingest(batch: Path, db: Path, workers: int) -> dict[str, float]:
     cmd = [
         sys.executable,
         "-m",
@@ -74,6 +74,7 @@ def ingest(batch: Path, db: Path) -> dict[str, float]:
         str(db),
         "--no-progress",
     ]
+    cmd += ["--workers", str(workers)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     m = SUMMARY.search(done.stderr)
     if m is None:
@@ -129,6 +130,28 @@ def merge_report(db: Path, sample: int, seed: int) -> tuple[dict[str, int], str]
     return stats, "\n".join(lines)
 
 
+def rebuild(src: Path, dst: Path) -> dict[str, float]:
+    """Store the records of ``src`` again into a new ``dst`` (current dedup rule, no
+    extraction); returns the number of documents and the seconds spent writing."""
+    import time
+
+    from sqlalchemy import select
+
+    from eventwire.store import StoreWriter, get_document, open_store
+    from eventwire.store.tables import documents
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
+    with open_store(src) as a, open_store(dst) as b, a.read() as conn:
+        ids = list(conn.execute(select(documents.c.id).order_by(documents.c.id)).scalars())
+        records = [get_document(conn, i) for i in ids]
+        writer = StoreWriter(b)
+        start = time.perf_counter()
+        for rec in records:
+            writer.add(rec)  # type: ignore[arg-type]
+        return {"documents": len(ids), "write_seconds": round(time.perf_counter() - start, 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -139,7 +162,26 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=30, help="merged events written for checking")
     ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-store-measure"))
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="extraction processes (1: extraction and storage CPU are both in the measured process)",
+    )
+    ap.add_argument(
+        "--from-db",
+        type=Path,
+        help="no extraction: re-store this database's records and report dedup",
+    )
     args = ap.parse_args()
+    if args.from_db:
+        args.out.mkdir(parents=True, exist_ok=True)
+        rebuilt = args.out / "rebuilt.db"
+        timing = rebuild(args.from_db, rebuilt)
+        stats, report = merge_report(rebuilt, args.sample, args.seed)
+        (args.out / "merges-rebuilt.md").write_text(report, encoding="utf-8")
+        print(json.dumps({"rebuild": timing, "dedup": stats}, indent=1))
+        return 0
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent", file=sys.stderr)
         return 0
@@ -154,10 +196,10 @@ def main() -> int:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     from eventwire.store import open_store, table_counts
 
-    first = ingest(batch_path, db)
+    first = ingest(batch_path, db, args.workers)
     with open_store(db) as st, st.read() as conn:
         counts1 = table_counts(conn)
-    second = ingest(batch_path, db)
+    second = ingest(batch_path, db, args.workers)
     with open_store(db) as st, st.read() as conn:
         counts2 = table_counts(conn)
     stats, report = merge_report(db, args.sample, args.seed)

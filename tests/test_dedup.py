@@ -117,7 +117,7 @@ def test_historical_mention_with_old_date_does_not_match() -> None:
         ("2021-03", "2021-04-01", True),  # day window of the finer date
         ("2021-03", "2021-04-10", False),
         ("2021-W09", "2021-03-04", True),  # ISO week 9 is March 1-7
-        ("2021", "2021-11-30", True),
+        ("2021", "2021-11-30", False),  # a bare year is too vague to merge
         ("2020", "2021-02-01", False),
     ],
 )
@@ -280,3 +280,37 @@ def test_disabled_dedup_makes_one_event_per_mention(store) -> None:  # type: ign
         )
     with store.read() as conn:
         assert len(search_events(conn, EventFilter())) == 3
+
+
+def test_statements_need_the_same_named_speaker() -> None:
+    a = event("E1", None, ("prosecutors", "USA", "JUD"), None, cameo="010", date="2021-03-03")
+    b = event("E2", None, ("a judge", "USA", "JUD"), None, cameo="012", date="2021-03-03")
+    c = event("E3", None, ("Prosecutors", "USA", "JUD"), None, cameo="010", date="2021-03-04")
+    assert sig(a).type_key == "C:01"
+    assert not compatible(sig(a), sig(b), P)
+    assert compatible(sig(a), sig(c), P)
+    assert compatible(sig(a), sig(b), DedupParams(named_actor_types=()))
+
+
+def test_unknown_source_is_no_evidence() -> None:
+    a = event("E1", "SANCTION", None, ("Iran", "IRN", None), date="2021-03-03")
+    b = event("E2", "SANCTION", None, ("Iran", "IRN", None), date="2021-03-03")
+    assert not compatible(sig(a), sig(b), P)
+
+
+def test_bare_years_merge_only_when_allowed() -> None:
+    a = event("E1", "ARREST", POLICE, PROTESTERS, date="2021")
+    b = event("E2", "ARREST", POLICE, PROTESTERS, date="2021-11-30")
+    assert compatible(sig(a), sig(b), DedupParams(coarsest_precision="year"))
+    with pytest.raises(ConfigError):
+        DedupParams.from_settings(Settings(extras={"dedup": {"coarsest_precision": "decade"}}))
+
+
+def test_two_different_named_actors_do_not_match_by_coding() -> None:
+    a = event("E1", "ACCUSE", ("Republicans", "USA", "PTY"), None, date="2021-03-03")
+    b = event("E2", "ACCUSE", ("Democrats", "USA", "PTY"), None, date="2021-03-03")
+    c = event("E3", "ACCUSE", ("Senate Republicans", "USA", "PTY"), None, date="2021-03-03")
+    assert not compatible(sig(a), sig(b), P)
+    assert compatible(sig(a), sig(c), P)  # one name within the other
+    d = event("E4", "ACCUSE", ("party officials", "USA", "PTY"), None, date="2021-03-03")
+    assert compatible(sig(b), sig(d), P)  # a description matches by country and sector

@@ -9,10 +9,16 @@ A mention joins an existing event when ALL of these hold (the rule is documented
 2. **flags**: the same negated / hypothetical / future flags (a denial or a plan is not the
    deed);
 3. **actors**: the source lists are compatible and so are the target lists. Two actor lists
-   are compatible when both are empty, or some pair of actors is: the same named actor (name
-   key), or the same country and sector; actors of different known countries never are;
+   are compatible when some pair of actors is: the same named actor (name key, or one proper
+   name's words within the other's), or, unless both are proper names, the same country and
+   sector; actors of different known countries never are. For statement-like
+   types (``named_actor_types``: CAMEO roots 01 and 02 by default) only the same named source
+   counts, since two officials of one government make different statements. Two empty target
+   lists are compatible; an event without a known source never merges (an unknown actor is
+   no evidence);
 4. **date**: the two date intervals (a day, an ISO week, a month, a year) are at most *w* days
-   apart, *w* being the larger of the two precisions' windows. A date taken from the
+   apart, *w* being the larger of the two precisions' windows; a date coarser than
+   ``coarsest_precision`` (a bare year, by default) never merges. A date taken from the
    publication date (no date in the text) has its own, wider window. A historical mention
    without a date in the text has no date at all: it only joins other undated historical
    mentions, never a dated (new) event;
@@ -40,6 +46,8 @@ from ..errors import ConfigError
 from ..settings import Settings
 from .keys import name_key
 
+_PRECISION_RANK = {"day": 0, "published": 0, "week": 1, "month": 2, "year": 3}
+
 #: precision -> default window (days) of rule 4; "published" is for publication-date fallbacks.
 DEFAULT_WINDOWS: dict[str, int] = {"day": 1, "week": 0, "month": 0, "year": 0, "published": 2}
 
@@ -53,6 +61,8 @@ class DedupParams:
     location_km: float = 100.0
     match_flags: bool = True
     missing_actor_matches: bool = False
+    named_actor_types: tuple[str, ...] = ("C:01", "C:02")
+    coarsest_precision: str = "month"
 
     @property
     def max_window(self) -> int:
@@ -73,11 +83,24 @@ class DedupParams:
             if int(days) < 0:
                 raise ConfigError(f"dedup.windows.{key} must be >= 0 days, got {days!r}")
             windows[key] = int(days)
-        known = {"enabled", "location_km", "match_flags", "missing_actor_matches"}
+        known = {
+            "enabled",
+            "location_km",
+            "match_flags",
+            "missing_actor_matches",
+            "named_actor_types",
+            "coarsest_precision",
+        }
         unknown = set(table) - known
         if unknown:
             raise ConfigError(f"unknown dedup setting(s): {', '.join(sorted(unknown))}")
+        if "named_actor_types" in table:
+            table["named_actor_types"] = tuple(table["named_actor_types"])
         params = cls(windows=windows, **table)
+        if params.coarsest_precision not in _PRECISION_RANK:
+            raise ConfigError(
+                f"dedup.coarsest_precision: unknown precision {params.coarsest_precision!r}"
+            )
         if params.location_km < 0:
             raise ConfigError(f"dedup.location_km must be >= 0, got {params.location_km!r}")
         return params
@@ -85,27 +108,36 @@ class DedupParams:
 
 @dataclass(frozen=True)
 class ActorKey:
-    """What the rule compares of an actor."""
+    """What the rule compares of an actor: name key, country, sector, and whether the name is a
+    proper name (capitalized, e.g. "Mitt Romney") rather than a description ("police")."""
 
     name: str
     country: str | None
     sector: str | None
+    proper: bool = False
 
     def compatible(self, other: ActorKey) -> bool:
         if self.country and other.country and self.country != other.country:
             return False
         if self.name and self.name == other.name:
             return True
+        if self.proper and other.proper:
+            # two named actors: the same one only when one name contains the other's words
+            # ("Obama" / "Barack Obama"); country and sector alone do not make them one
+            mine, theirs = set(self.name.split()), set(other.name.split())
+            return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
         return bool(self.country) and self.country == other.country and self.sector == other.sector
 
 
-def actor_keys(refs: Iterable[Any]) -> list[list[str | None]]:
-    """JSON-ready ``[name_key, country, sector]`` triples of event participants (ActorRefs)."""
-    return [[name_key(r.name or ""), r.country, r.sector] for r in refs]
+def actor_keys(refs: Iterable[Any]) -> list[list[Any]]:
+    """JSON-ready ``[name_key, country, sector, proper]`` of event participants (ActorRefs)."""
+    return [
+        [name_key(r.name or ""), r.country, r.sector, (r.name or "")[:1].isupper()] for r in refs
+    ]
 
 
 def _keys(raw: Iterable[Iterable[str | None]]) -> tuple[ActorKey, ...]:
-    return tuple(ActorKey(*[*k, None, None][:3]) for k in raw)  # type: ignore[misc]
+    return tuple(ActorKey(*[*k, None, None, False][:4]) for k in raw)  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -148,12 +180,17 @@ class Signature:
 
 
 def _actors_compatible(
-    a: tuple[ActorKey, ...], b: tuple[ActorKey, ...], params: DedupParams
+    a: tuple[ActorKey, ...],
+    b: tuple[ActorKey, ...],
+    params: DedupParams,
+    *,
+    empty_ok: bool,
+    by_name: bool = False,
 ) -> bool:
-    if not a and not b:
-        return True
     if not a or not b:
-        return params.missing_actor_matches
+        return params.missing_actor_matches or (empty_ok and not a and not b)
+    if by_name:
+        return any(x.name and x.name == y.name and x.compatible(y) for x in a for y in b)
     return any(x.compatible(y) for x in a for y in b)
 
 
@@ -169,6 +206,12 @@ def _dates_compatible(a: Signature, b: Signature, params: DedupParams) -> bool:
     if gap is None:
         # Undated: only undated historical mentions go together (rule 4).
         return a.start is None and b.start is None and a.historical and b.historical
+    coarsest = _PRECISION_RANK.get(params.coarsest_precision, 2)
+    if (
+        max(_PRECISION_RANK.get(a.precision or "", 9), _PRECISION_RANK.get(b.precision or "", 9))
+        > coarsest
+    ):
+        return False  # "in 2012" is too vague to say two reports tell one event
     window = max(params.windows.get(a.precision or "", 0), params.windows.get(b.precision or "", 0))
     return gap <= window
 
@@ -219,8 +262,14 @@ def compatible(mention: Signature, event: Signature, params: DedupParams) -> boo
         return False
     return (
         _dates_compatible(mention, event, params)
-        and _actors_compatible(mention.source, event.source, params)
-        and _actors_compatible(mention.target, event.target, params)
+        and _actors_compatible(
+            mention.source,
+            event.source,
+            params,
+            empty_ok=False,
+            by_name=mention.type_key in params.named_actor_types,
+        )
+        and _actors_compatible(mention.target, event.target, params, empty_ok=True)
         and _places_compatible(mention, event, params)
     )
 

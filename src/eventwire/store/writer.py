@@ -165,7 +165,8 @@ class StoreWriter:
 
     def _insert(self, conn: Connection, rec: DocumentRecord) -> WriteResult:
         doc_pk = conn.execute(
-            insert(documents).values(
+            insert(documents),
+            dict(
                 doc_id=rec.id[:300],
                 url=rec.url,
                 url_key=url_key(rec.url),
@@ -183,7 +184,7 @@ class StoreWriter:
                 model=rec.model,
                 schema_version=rec.schema_version,
                 ingested_at=dt.datetime.now(dt.UTC),
-            )
+            ),
         ).inserted_primary_key[0]
         self._insert_parts(conn, rec, doc_pk)
         result = WriteResult("stored", doc_pk, mentions=len(rec.events))
@@ -308,7 +309,8 @@ class StoreWriter:
         conn: Connection, cols: dict[str, Any], keys: dict[str, Any], doc_pk: int, confidence: float
     ) -> int:
         return conn.execute(
-            insert(events).values(
+            insert(events),
+            dict(
                 **cols,
                 **keys,
                 num_mentions=1,
@@ -317,7 +319,7 @@ class StoreWriter:
                 first_document_id=doc_pk,
                 is_root=False,
                 confidence=confidence,
-            )
+            ),
         ).inserted_primary_key[0]
 
 
