@@ -2,17 +2,21 @@
 
 Every candidate gets a score from what it is and what the document says:
 
-- its kind: countries, continents and regions outrank divisions, which outrank towns, so a
-  country's name never lands on a town of the same name; a name met only as an alternate,
-  abbreviation or shortened form weighs less than a main name;
+- its kind: countries, continents and regions outrank divisions, which outrank towns; a
+  country's name never means a same-named town unless an explicit parent says so; a town that
+  gives its name to the division it lies in ("Baghdad") or a national capital named like a
+  division ("Washington") outranks the division; a name met only as an alternate, abbreviation
+  or shortened form weighs less than a main name;
 - its size (log population) as the tie-breaker;
 - the document's geography: the countries and first-level divisions that demonyms and the
-  other toponyms point to (one pass to gather, a second to decide);
+  other toponyms resolve to, and the divisions the other names *could* share ("Athens" and
+  "Henderson County" both have a reading in Henderson County, Texas); three rounds;
 - an explicit parent, which wins: "Alexandria, La.", "Springfield, Illinois",
   "Basra in Iraq", or the parent in a dateline ("ALEXANDRIA, La. —").
 
 Mentions of the same name share one reading (one sense per discourse) unless a mention has a
 parent of its own. A toponym without candidates stays unresolved and never disturbs the others.
+All weights are module constants, set on the LGL and GeoWebNews development data.
 """
 
 from __future__ import annotations
@@ -86,7 +90,6 @@ class Resolution:
     toponym: Toponym
     place: Candidate | None
     confidence: float
-    parent: Candidate | None = None
 
 
 def _prior(c: Candidate) -> float:
@@ -289,7 +292,7 @@ class Resolver:
             weights = [conf for _, conf in new]
         picks, weights = self._one_sense(tops, picks, weights, parents)
         return [
-            Resolution(t, p, w if p is not None else 0.0, None)
+            Resolution(t, p, w if p is not None else 0.0)
             for t, p, w in zip(tops, picks, weights, strict=True)
         ]
 
