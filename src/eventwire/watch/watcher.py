@@ -132,8 +132,7 @@ class Watcher:
     def run(self, *, once: bool = False, max_polls: int | None = None) -> WatchSummary:
         """Watch until stopped; ``once`` (one round) or ``max_polls`` (rounds that polled at
         least one feed) end the run. The first round polls every feed, whatever the schedule."""
-        feed_states = [self.state.feed(loc) for loc in self.feeds]
-        ids = [f.id for f in feed_states]
+        ids = [self.state.feed(location).id for location in self.feeds]
         force = True
         while not self.stopping:
             polled = self.poll_due(force=force)
@@ -147,7 +146,8 @@ class Watcher:
                 break
             wake = self.state.next_wake(ids)
             delay = self.options.every_s if wake is None else wake - self.clock()
-            self._sleep(max(delay, MIN_SLEEP_S if not polled else 0.0, 0.0))
+            floor = 0.0 if polled else MIN_SLEEP_S  # a round that polled nothing must not spin
+            self._sleep(max(delay, floor))
         self.summary.pending = self.state.item_counts(ids).get("pending", 0)
         return self.summary
 
