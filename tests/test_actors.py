@@ -239,3 +239,45 @@ def test_code_phrase_without_document_actor(ctx_of):
     ctx = ctx_of("Iranian commanders spoke.")
     ref = code_phrase(ctx, ctx.doc[0:2])
     assert (ref.country, ref.sector) == ("IRN", "MIL")
+
+
+def test_handle_only_actor_does_not_break_the_stage(extract):
+    rec = extract("Markets rallied on the news. — Acme Widgets (@acmewidgets) March 2, 2021")
+    owner = [a for a in rec.actors if a.handle == "@acmewidgets"]
+    assert owner and owner[0].name == "Acme Widgets"
+
+
+def test_known_office_holder_gets_a_country(extract):
+    rec = extract("President Clinton signed the budget bill on Friday.")
+    clinton = next(a for a in rec.actors if a.name.endswith("Clinton"))
+    assert clinton.country == "USA"
+
+
+def test_ambiguous_surname_of_office_holders_gives_no_country(kb):
+    assert kb.known_person("Hussein", titled=True) is None
+    assert kb.known_person("Putin", titled=False) is None
+    assert kb.known_person("Vladimir Putin") == ("RUS", "GOV")
+
+
+def test_ethnic_group_is_not_coded_with_the_nationality(extract):
+    rec = extract("Ethnic Russians rallied outside the town hall.")
+    group = next(a for a in rec.actors if "Russians" in a.name)
+    assert group.country is None
+
+
+def test_nationality_before_a_named_group(extract):
+    rec = extract("Syrian Kurds held a rally on Sunday.")
+    kurds = next(a for a in rec.actors if a.name.endswith("Kurds"))
+    assert kurds.country == "SYR"
+
+
+def test_other_actors_nationality_is_not_context(extract):
+    rec = extract("Security forces beat Somali refugees near the border.")
+    forces = next(a for a in rec.actors if "Security forces" in a.name)
+    assert forces.country != "SOM"
+
+
+def test_titled_person_does_not_take_the_country_acted_upon(extract):
+    rec = extract("Minister Ana Silva imposed sanctions on Venezuela.")
+    silva = next(a for a in rec.actors if a.name.endswith("Silva"))
+    assert silva.country != "VEN"

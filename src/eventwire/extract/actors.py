@@ -100,7 +100,7 @@ def _person(ctx: DocContext, ent: Span, terms: dict[int, Term], taken: set[int])
 
 def _fill(coding: Coding, extra: Coding) -> None:
     """Take the attributes ``coding`` lacks from ``extra``."""
-    for attr in ("country", "sector", "title", "role", "role_kind"):
+    for attr in ("country", "sector", "title", "role", "role_kind", "country_rule", "sector_rule"):
         if getattr(coding, attr) is None and getattr(extra, attr) is not None:
             setattr(coding, attr, getattr(extra, attr))
     if extra.rules:
@@ -131,6 +131,10 @@ def _entity(ctx: DocContext, ent: Span, terms: dict[int, Term]) -> MentionCand |
         if root.lemma_.lower() in _non_actors(ctx):
             return None
         coding = code_tokens(list(span), terms, head=root)
+        if coding.country is None:
+            # a nationality just before the name: "Iraqi Kurds", "the Nigerian Union of ..."
+            before = [t for t in modifiers(root) if t.i < start and t.dep_ in ("amod", "compound")]
+            _fill(coding, code_tokens(before, terms, head=root) if before else Coding())
     label = ent.label_
     if entries and entries[0].kind in (COUNTRY, CAPITAL):
         label = "GPE"  # the recognizer sometimes calls a country a person or organization

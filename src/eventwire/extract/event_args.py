@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..nlp.context import DocContext
 from ..schema import ActorRef
-from . import actors
+from . import actors, event_countries
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -130,17 +130,14 @@ def place_targets(ctx: DocContext, tok: Token, depth: int = 2) -> list[ActorRef]
 
 
 def _located(ctx: DocContext, tok: Token, ref: ActorRef) -> ActorRef:
-    """ "Opposition groups in Zimbabwe": a participant without a country takes its place's."""
+    """ "Opposition groups in Zimbabwe", "the government of Sindh province": a participant
+    without a country takes its own place's."""
     if ref.country:
         return ref
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "from"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
-                    place = actors.code_phrase(ctx, tok.doc[pobj.i : pobj.i + 1])
-                    if place is not None and place.country:
-                        return ref.model_copy(update={"country": place.country})
-    return ref
+    if not event_countries.placeable(ctx, ref, own=True):
+        return ref
+    country = event_countries.own_place(ctx, tok)
+    return ref.model_copy(update={"country": country}) if country else ref
 
 
 def code_tokens(ctx: DocContext, toks: list[Token]) -> list[ActorRef]:
@@ -163,6 +160,39 @@ def actor_modifiers(ctx: DocContext, noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS and child.i < noun.i and code_token(ctx, child):
             out.append(child)
+    return out
+
+
+def paragraph_bounds(tok: Token) -> tuple[int, int]:
+    """Token range of ``tok``'s paragraph within its sentence: the parser sometimes joins a
+    paragraph to the previous one (an embedded tweet's author line and the next report)."""
+    sent = tok.sent
+    lo, hi = sent.start, sent.end
+    doc = tok.doc
+    for i in range(tok.i - 1, sent.start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            lo = i + 1
+            break
+    for i in range(tok.i + 1, sent.end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            hi = i
+            break
+    return lo, hi
+
+
+def same_paragraph(trigger: Token, toks: list[Token]) -> list[Token]:
+    """``toks`` that lie in the trigger's paragraph; an argument the parse took from another
+    paragraph gives way to its appositions inside this one ("— Name (@handle) [date] \n\n
+    X was killed": the killed one is X, not Name)."""
+    lo, hi = paragraph_bounds(trigger)
+    if lo == trigger.sent.start and hi == trigger.sent.end:
+        return toks
+    out = []
+    for t in toks:
+        if lo <= t.i < hi:
+            out.append(t)
+        else:
+            out.extend(c for c in t.subtree if c.dep_ == "appos" and lo <= c.i < hi)
     return out
 
 
@@ -283,7 +313,7 @@ def verb_args(
         args.source_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
         args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
     elif is_passive(verb):
-        args.target_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
+        args.target_tokens = same_paragraph(verb, _children(verb, PASSIVE_SUBJECT_DEPS))
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         if agents:
             args.source_tokens = agents
@@ -295,6 +325,7 @@ def verb_args(
         if not args.source_tokens:
             args.source_tokens = _misattached_subject(verb)
         args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
+    args.source_tokens = same_paragraph(verb, args.source_tokens)
     args.source = code_tokens(ctx, args.source_tokens)
     return args
 
@@ -351,6 +382,7 @@ def noun_args(
                 sources = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or inherited_subject(
                     gov
                 )
+    sources, targets = same_paragraph(noun, sources), same_paragraph(noun, targets)
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..nlp.context import DocContext
 from ..resolve.cameo import Codebook, load_codebook, quad_class
 from ..schema import ActorRef, Event, Plover, Trigger
-from . import actors, event_args
+from . import actors, event_args, event_countries
 from .event_frames import Draft, fold_purposes, lacks_source, resolve
 from .event_lexicon import Lexicon, load_lexicon
 from .event_triggers import sentence_candidates
@@ -203,6 +203,7 @@ def sentence_events(
                 d.source = [speaker]
         _recode_modal(lex, d)
         _fill_target(ctx, d)
+        d.source, d.target = event_countries.fill(ctx, d.tok, d.cameo, d.source, d.target)
         if not _political(d.source + d.target):
             continue
         out.append(d)

@@ -121,7 +121,11 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
         return -min(abs(t.start - head_i), abs(t.end - 1 - head_i))
 
     orgs = [t for t in seen if t.best.kind == ORG]
-    countries = [t for t in seen if t.best.kind in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL)]
+    countries = [
+        t
+        for t in seen
+        if t.best.kind in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL) and not _ethnic(tokens[0].doc, t)
+    ]
     roles = [t for t in seen if t.best.kind == ROLE]
     if orgs:
         org = max(orgs, key=nearness)
@@ -165,6 +169,14 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
             coding.roles = [t.best.role for t in person_roles if t.best.role]
     coding.code = coding.cameo()
     return coding
+
+
+def _ethnic(doc: Doc, term: Term) -> bool:
+    """ "ethnic Albanians", "ethnic Turks": an ethnicity, not a nationality (CAMEO codes such
+    groups by the country they live in)."""
+    if term.best.kind not in (ADJECTIVE, PEOPLE) or term.start == 0:
+        return False
+    return doc[term.start - 1].lower_ == "ethnic"
 
 
 def _sector_role(roles: list[Term], head_term: Term | None) -> Term:

@@ -30,6 +30,7 @@ from .coref import (
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE, ActorKnowledge
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+ACTED_UPON_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "over"})
 LOCATIVE = frozenset({"in", "at", "on", "near", "from", "to", "into", "across"})
 
 
@@ -61,6 +62,8 @@ class Cluster:
     roles: set[str] = field(default_factory=set)
     handle: tuple[str, tuple[int, int]] | None = None
     country: tuple[str, str, float] | None = None  # value, rule, confidence
+    anchor: int | None = None  # doc token of a handle, for an actor known only by its handle
+    author: str | None = None  # the tweet author line's name, for such an actor
 
     def add(self, m: MentionCand) -> None:
         self.mentions.append(m)
@@ -69,7 +72,11 @@ class Cluster:
         self.roles.update(m.coding.roles)
 
     def first_span(self) -> tuple[int, int]:
-        return min((m.start, m.end) for m in self.mentions)
+        """Token range of the first mention (of the handle for a handle-only actor)."""
+        spans = [(m.start, m.end) for m in self.mentions]
+        if self.anchor is not None:
+            spans.append((self.anchor, self.anchor + 1))
+        return min(spans, default=(0, 0))
 
     def best(self, attr: str) -> tuple[str | None, str | None, float]:
         """The value of a coding attribute given by the most confident mention."""
@@ -135,8 +142,10 @@ class Cluster:
             return entry.name
         if named:
             m = max(named, key=lambda m: (m.end - m.core, -m.start))
-        else:
+        elif self.mentions:
             m = min(self.mentions, key=lambda m: m.start)
+        else:
+            return self.author or (self.handle[0] if self.handle else "")
         return ctx.original(doc[m.core : m.end])
 
 
@@ -209,6 +218,7 @@ def build_clusters(
     _missed_surnames(ctx, cands, persons)
     _attach_handles(ctx, clusters, persons)
     _attach_pronouns(ctx, clusters)
+    _known_people(ctx, clusters, kb)
     _context_countries(ctx, clusters, terms)
     return [c for c in clusters if c.mentions or c.handle]
 
@@ -289,10 +299,16 @@ def _attach_handles(ctx: DocContext, clusters: list[Cluster], persons: list[Clus
             None,
         )
         if owner is None:
-            owner = Cluster("PERSON")
+            owner = Cluster("PERSON", author=tweet.name.strip() or None)
             clusters.append(owner)
             persons.append(owner)
         owner.handle = (tweet.handle, tweet.handle_span)
+        at = ctx.doc.char_span(
+            ctx.work_offset(tweet.handle_span[0]),
+            ctx.work_offset(tweet.handle_span[1]),
+            alignment_mode="expand",
+        )
+        owner.anchor = at.start if at is not None else None
         body_start = ctx.work_offset(tweet.body_span[0])
         body_end = ctx.work_offset(tweet.body_span[1])
         for tok in ctx.doc.char_span(body_start, body_end, alignment_mode="expand") or []:
@@ -335,12 +351,52 @@ def _attach_pronouns(ctx: DocContext, clusters: list[Cluster]) -> None:
             owner_of[id(found)].add(_pronoun_mention(ctx, tok, owner_of[id(found)]))
 
 
+def _known_people(ctx: DocContext, clusters: list[Cluster], kb: ActorKnowledge) -> None:
+    """A person the text gives no country takes it from the known office holders."""
+    doc = ctx.doc
+    for cluster in clusters:
+        if cluster.type != "PERSON" or not cluster.mentions or cluster.best("country")[0]:
+            continue
+        for m in cluster.mentions:
+            if m.kind not in ("name", "surname"):
+                continue
+            titled = m.core_start is not None or m.coding.title is not None
+            known = kb.known_person(doc[m.core : m.end].text, titled=titled)
+            if known is not None:
+                cluster.country = (known[0], "known-person", 0.8)
+                break
+
+
+def _owned_tokens(clusters: list[Cluster]) -> set[int]:
+    """Tokens inside the mention of an actor that is not a country: the nationality words of
+    other actors ("Sierra Leonean refugees"), which are not context for anyone else."""
+    owned: set[int] = set()
+    for c in clusters:
+        if c.type in ("GPE", "NORP"):
+            continue
+        for m in c.mentions:
+            owned.update(i for i in range(m.start, m.end) if i != m.head)
+    return owned
+
+
+def _acted_upon(tok) -> bool:
+    """Is this country word what a clause acts upon (an object, a relative clause's word)?"""
+    if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ACTED_UPON_PREPS):
+        return True
+    return any(t.dep_ == "relcl" for t in tok.ancestors)
+
+
 def _context_countries(ctx: DocContext, clusters: list[Cluster], terms: dict[int, Term]) -> None:
     """A state-sector actor with no country takes the country of its context."""
     doc = ctx.doc
     sents = list(doc.sents)
     weights: list[Counter] = [Counter() for _ in sents]
+    # What a titled person may take: the sentence's countries, the nationalities of other
+    # actors included ("X banned Ugandan opposition candidates"), but not the countries the
+    # person acts upon ("threatened action against Russia", "a faction that controls Y").
+    person_weights: list[Counter] = [Counter() for _ in sents]
     seen: set[int] = set()
+    owned = _owned_tokens(clusters)
     for term in terms.values():
         if id(term) in seen or term.best.country is None:
             continue
@@ -358,22 +414,32 @@ def _context_countries(ctx: DocContext, clusters: list[Cluster], terms: dict[int
             weight = 0.5
         elif tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
             weight = 1.5
-        weights[ctx.sentence_of(tok.idx)][term.best.country] += weight
+        sent_i = ctx.sentence_of(tok.idx)
+        if not _acted_upon(tok):
+            person_weights[sent_i][term.best.country] += weight
+        if term.start not in owned:  # "Sierra Leonean refugees": the refugees' country only
+            weights[sent_i][term.best.country] += weight
     total = sum(weights, Counter())
     for cluster in clusters:
-        if cluster.best("country")[0] is not None or not cluster.mentions:
+        if cluster.country is not None or not cluster.mentions:
             continue
-        sector = cluster.best("sector")[0]
-        titled = cluster.type == "PERSON" and cluster.best("title")[0] is not None
-        if sector not in STATE_SECTORS and not titled:
+        if cluster.best("country")[0] is not None:
             continue
         first = min(m.sentence for m in cluster.mentions)
-        for counter, rule, conf in (
-            (weights[first], "context:sentence", 0.5),
-            (weights[first - 1] if first >= 1 else Counter(), "context:previous", 0.4),
-            (weights[first - 2] if first >= 2 else Counter(), "context:previous", 0.4),
-            (total, "context:document", 0.3),
-        ):
+        if cluster.type == "PERSON":
+            if cluster.best("title")[0] is None:
+                continue
+            options = [(person_weights[first], "context:sentence", 0.4)]
+        elif cluster.best("sector")[0] in STATE_SECTORS:
+            options = [
+                (weights[first], "context:sentence", 0.5),
+                (weights[first - 1] if first >= 1 else Counter(), "context:previous", 0.4),
+                (weights[first - 2] if first >= 2 else Counter(), "context:previous", 0.4),
+                (total, "context:document", 0.3),
+            ]
+        else:
+            continue
+        for counter, rule, conf in options:
             if counter:
                 cluster.country = (counter.most_common(1)[0][0], rule, conf)
                 break

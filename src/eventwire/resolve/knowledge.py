@@ -87,6 +87,9 @@ class ActorKnowledge:
     by_lower: dict[str, list[Entry]] = field(default_factory=dict)
     by_exact: dict[str, list[Entry]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    # known office holders: lower-cased full name -> (country, sector); unambiguous surnames
+    leaders: dict[str, tuple[str, str]] = field(default_factory=dict)
+    leader_surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def add(self, text: str, entry: Entry, exact: bool = False) -> None:
         text = " ".join(text.split())
@@ -102,6 +105,16 @@ class ActorKnowledge:
         """Entries for ``text``: exact-case ones (abbreviations) first, then case-insensitive."""
         text = " ".join(text.split())
         return self.by_exact.get(text, []) + self.by_lower.get(text.lower(), [])
+
+    def known_person(self, name: str, titled: bool = False) -> tuple[str, str] | None:
+        """(country, sector) of a known office holder named ``name``; a single word is taken
+        as a surname only when ``titled`` ("President Bush") and no two countries share it."""
+        key = " ".join(name.lower().split())
+        if key in self.leaders:
+            return self.leaders[key]
+        if titled and " " not in key:
+            return self.leader_surnames.get(key)
+        return None
 
     def country_name(self, iso3: str) -> str:
         """The common English name of a country code (the code itself when unknown)."""
@@ -231,6 +244,18 @@ def _load_roles(kb: ActorKnowledge) -> None:
             kb.add(plural(phrase), entry)
 
 
+def _load_leaders(kb: ActorKnowledge) -> None:
+    by_surname: dict[str, set[tuple[str, str]]] = {}
+    for row in _rows("leaders.tsv"):
+        iso, name = row["iso3"], row["name"]
+        if iso not in kb.countries:
+            raise ValueError(f"[E310] unknown country {iso!r} for {name!r} in leaders.tsv")
+        value = (iso, _check_sector(row["sector"], f"leaders.tsv ({name})") or "GOV")
+        kb.leaders[" ".join(name.lower().split())] = value
+        by_surname.setdefault(name.split()[-1].lower(), set()).add(value)
+    kb.leader_surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+
+
 def load_non_actor_heads() -> frozenset[str]:
     """Lemmas that head names of things, not actors (``non_actor_heads.txt``)."""
     text = resources.files(DATA).joinpath("non_actor_heads.txt").read_text(encoding="utf-8")
@@ -245,5 +270,6 @@ def load_knowledge() -> ActorKnowledge:
     _load_countries(kb)
     _load_organizations(kb)
     _load_roles(kb)
+    _load_leaders(kb)
     log.debug("actor knowledge: %d terms", len(kb.by_lower) + len(kb.by_exact))
     return kb

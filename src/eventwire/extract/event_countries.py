@@ -1,0 +1,186 @@
+"""Countries of event participants from where things happen and who faces whom.
+
+The actors stage codes what a phrase says about itself ("Iranian commander"). Some
+participants name no country of their own, and CAMEO then codes them by where they are:
+
+- a participant's own place: "security forces in Guinea", "the government of Sindh
+  province", "rebels in the north of Chad" (places resolved by the places stage, else
+  country and capital names);
+- the event's place, for a target the text leaves without a country ("killed 23 people in
+  Tel Aviv", "opened an embassy in Tehran", "withdrew inspectors from Iraq"), for a target
+  that is only the source's own means ("strengthened its forces in Lebanon") and for a
+  non-state source without a country ("thousands blocked streets in Hong Kong");
+- the state it faces, for a domestic group without a place ("the Sudanese government
+  accused Darfur rebels" -> SDN rebels).
+
+People are never placed by where they are: a president visiting Bosnia is not Bosnian.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..nlp.context import DocContext
+from ..schema import ActorRef
+from . import actors
+
+_PLACES_KEY = "events.place_countries"
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "into", "on", "near", "outside", "across", "throughout", "inside", "from", "to"}
+)
+OWN_PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Sectors that act abroad as a matter of course: their place says nothing of their country.
+MOBILE_SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO", "JRN", "MED"})
+_PART_DEPS = frozenset({"compound", "appos", "poss", "nmod", "npadvmod"})
+_CLAUSE_DEPS = frozenset({"dobj", "xcomp", "advcl", "acl", "pobj", "conj"})
+# Statements and appeals are not located acts.
+_UNPLACED_ROOTS = frozenset({"01", "02"})
+
+
+def _place_index(ctx: DocContext) -> dict[int, str]:
+    """Doc token -> country of the resolved place it belongs to (built once per document)."""
+    index = ctx.scratch.get(_PLACES_KEY)
+    if index is None:
+        index = {}
+        for place in ctx.places:
+            if not place.country:
+                continue
+            span = ctx.doc.char_span(
+                ctx.work_offset(place.span[0]),
+                ctx.work_offset(place.span[1]),
+                alignment_mode="expand",
+            )
+            for tok in span or ():
+                index[tok.i] = place.country
+        ctx.scratch[_PLACES_KEY] = index
+    return index
+
+
+def token_country(ctx: DocContext, tok: Token) -> str | None:
+    """The country of the place named at ``tok``: a resolved place, else a country or
+    capital the actors stage knows."""
+    country = _place_index(ctx).get(tok.i)
+    if country:
+        return country
+    actor = actors.actor_at(ctx, tok.i)
+    if actor is not None and actor.type == "GPE":
+        return actor.country
+    return None
+
+
+def phrase_place(ctx: DocContext, tok: Token) -> str | None:
+    """The country of the place a noun phrase names: "the northern city of Kirkuk",
+    "East Timor's capital Dili", "Sindh province"."""
+    parts = [tok] + [c for c in tok.children if c.dep_ in _PART_DEPS]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            parts.extend(p for p in child.children if p.dep_ == "pobj")
+    for t in parts:
+        country = token_country(ctx, t)
+        if country:
+            return country
+    return None
+
+
+def own_place(ctx: DocContext, tok: Token) -> str | None:
+    """The country of a participant's own place: "forces in Guinea", "government of Sindh"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
+                    country = phrase_place(ctx, pobj)
+                    if country:
+                        return country
+    return None
+
+
+def event_place(ctx: DocContext, trigger: Token, depth: int = 3) -> tuple[str, Token] | None:
+    """The country where the trigger's act happens, from locative phrases of the trigger,
+    its object, its subordinate and coordinated clauses ("killed 23 people when they blew
+    themselves up in Tel Aviv") and the clause it completes ("sent experts to Bosnia to
+    investigate", "the deployment of troops arrived in Bosnia")."""
+    frontier = [trigger] + [c for c in trigger.children if c.dep_ in _CLAUSE_DEPS]
+    if trigger.dep_ in ("xcomp", "advcl", "nsubj", "nsubjpass", "dobj") and trigger.head != trigger:
+        frontier.append(trigger.head)
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for child in t.children:
+                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    country = phrase_place(ctx, pobj)
+                    if country:
+                        return country, pobj
+                    nxt.append(pobj)
+        frontier = nxt
+    return None
+
+
+def _actor_type(ctx: DocContext, ref: ActorRef) -> str | None:
+    if ref.actor_id is None:
+        return None
+    return next((a.type for a in ctx.actors if a.id == ref.actor_id), None)
+
+
+def placeable(ctx: DocContext, ref: ActorRef, own: bool = False) -> bool:
+    """Can this participant take the country of where it is? Not people, and not
+    governments and armies where they act (they act abroad); ``own``: the place is part of
+    the participant's own phrase, which places a government ("the government in Kabul")
+    but still not an army ("troops in Iraq")."""
+    if ref.country or _actor_type(ctx, ref) == "PERSON":
+        return False
+    sector = (ref.sector or "")[:3]
+    if own:
+        return sector not in ("MIL", "IGO", "NGO", "JRN", "MED")
+    return sector not in MOBILE_SECTORS
+
+
+def _with_country(ref: ActorRef, country: str) -> ActorRef:
+    return ref.model_copy(update={"country": country})
+
+
+def _place_ref(ctx: DocContext, country: str, tok: Token) -> ActorRef:
+    return ActorRef(name=ctx.original(tok), country=country, span=ctx.char_span(tok))
+
+
+def _state_countries(refs: list[ActorRef]) -> set[str]:
+    """Countries of the state actors (governments, forces, countries themselves) in refs."""
+    return {
+        r.country for r in refs if r.country and (not r.sector or r.sector[:3] in STATE_SECTORS)
+    }
+
+
+def fill(
+    ctx: DocContext, trigger: Token, cameo: str, source: list[ActorRef], target: list[ActorRef]
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Source and target with countries from places and from the state faced (see module)."""
+    if cameo[:2] in _UNPLACED_ROOTS:
+        return source, target
+    found = event_place(ctx, trigger)
+    source_countries = {r.country for r in source if r.country}
+    if found is not None:
+        country, tok = found
+        source = [_with_country(r, country) if placeable(ctx, r) else r for r in source]
+        source_countries = {r.country for r in source if r.country}
+        target_countries = {r.country for r in target if r.country}
+        if not target_countries or (
+            target_countries <= source_countries and country not in source_countries
+        ):
+            target = [r for r in target if r.country not in source_countries or not r.country]
+            if not any(r.country == country for r in target):
+                target = [*target, _place_ref(ctx, country, tok)]
+        return source, target
+    # A domestic group facing one state: "the Sudanese government accused Darfur rebels".
+    facing_target = _state_countries(target)
+    if len(facing_target) == 1:
+        (c,) = facing_target
+        source = [_with_country(r, c) if placeable(ctx, r) and r.sector else r for r in source]
+    facing_source = _state_countries(source)
+    if len(facing_source) == 1:
+        (c,) = facing_source
+        target = [_with_country(r, c) if placeable(ctx, r) and r.sector else r for r in target]
+    return source, target
