@@ -84,6 +84,7 @@ def test_paragraph_bounds_and_arguments_from_another_paragraph(nlp):
     arrested = next(t for t in doc if t.text == "arrested")
     lo, hi = paragraph_bounds(arrested)
     assert doc[lo].text == "Ahmed"
+    assert hi == arrested.sent.end
     roe = next(t for t in doc if t.text == "Roe")
     karimi = next(t for t in doc if t.text == "Karimi")
     kept = same_paragraph(arrested, [roe, karimi])
