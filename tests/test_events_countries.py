@@ -90,3 +90,8 @@ def test_paragraph_bounds_and_arguments_from_another_paragraph(nlp):
     kept = same_paragraph(arrested, [roe, karimi])
     assert roe not in kept
     assert karimi in kept
+
+
+def test_author_of_a_deed_is_the_target(run):
+    ev = _event(run("Inspectors investigated abuses by Bolivian militias."), "investigated")
+    assert "BOL" in _countries(ev.target)

@@ -84,9 +84,10 @@ def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
         return [ref]
     if mods:
         return mods
-    # "a camp for Congolese refugees", "the deputy chief of Israel's militia"
+    # "a camp for Congolese refugees", "the deputy chief of Israel's militia", the author of
+    # a deed: "abuses by Croatian extremists"
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "by"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     ref = actors.code_phrase(ctx, _phrase_span(pobj))
