@@ -5,6 +5,7 @@ Lives in its own module so that spawned worker processes can import it by name.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 
@@ -35,11 +36,13 @@ class EchoProcessor:
                 )
 
 
+# Builds in this process (spawned workers import this module afresh: one count each).
+_BUILDS = itertools.count(1)
+
+
 def echo_factory(settings: Settings) -> EchoProcessor:
-    """Counts builds per process in an environment variable (a per-process counter)."""
-    n = int(os.environ.get("ECHO_BUILDS", "0")) + 1
-    os.environ["ECHO_BUILDS"] = str(n)
-    return EchoProcessor(n)
+    """A new processor, numbered by how many this process has built."""
+    return EchoProcessor(next(_BUILDS))
 
 
 def raw_items(n: int) -> list[RawDocument | Rejection]:
