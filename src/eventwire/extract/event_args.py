@@ -164,39 +164,6 @@ def actor_modifiers(ctx: DocContext, noun: Token) -> list[Token]:
     return out
 
 
-def paragraph_bounds(tok: Token) -> tuple[int, int]:
-    """Token range of ``tok``'s paragraph within its sentence: the parser sometimes joins a
-    paragraph to the previous one (an embedded tweet's author line and the next report)."""
-    sent = tok.sent
-    lo, hi = sent.start, sent.end
-    doc = tok.doc
-    for i in range(tok.i - 1, sent.start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            lo = i + 1
-            break
-    for i in range(tok.i + 1, sent.end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            hi = i
-            break
-    return lo, hi
-
-
-def same_paragraph(trigger: Token, toks: list[Token]) -> list[Token]:
-    """``toks`` that lie in the trigger's paragraph; an argument the parse took from another
-    paragraph gives way to its appositions inside this one ("— Name (@handle) [date] \n\n
-    X was killed": the killed one is X, not Name)."""
-    lo, hi = paragraph_bounds(trigger)
-    if lo == trigger.sent.start and hi == trigger.sent.end:
-        return toks
-    out = []
-    for t in toks:
-        if lo <= t.i < hi:
-            out.append(t)
-        else:
-            out.extend(c for c in t.subtree if c.dep_ == "appos" and lo <= c.i < hi)
-    return out
-
-
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
@@ -314,7 +281,7 @@ def verb_args(
         args.source_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
         args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
     elif is_passive(verb):
-        args.target_tokens = same_paragraph(verb, _children(verb, PASSIVE_SUBJECT_DEPS))
+        args.target_tokens = _children(verb, PASSIVE_SUBJECT_DEPS)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         if agents:
             args.source_tokens = agents
@@ -326,7 +293,6 @@ def verb_args(
         if not args.source_tokens:
             args.source_tokens = _misattached_subject(verb)
         args.target_tokens, args.target = object_targets(ctx, verb, target_preps, skip)
-    args.source_tokens = same_paragraph(verb, args.source_tokens)
     args.source = code_tokens(ctx, args.source_tokens)
     return args
 
@@ -383,7 +349,6 @@ def noun_args(
                 sources = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or inherited_subject(
                     gov
                 )
-    sources, targets = same_paragraph(noun, sources), same_paragraph(noun, targets)
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)

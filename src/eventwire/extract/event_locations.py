@@ -66,7 +66,7 @@ def governing_prep(token: Token) -> Token | None:
         return None  # "a US strike", "the Iraqi parliament": a modifier, not a location
     cur = token
     for _ in range(_MAX_CLIMB + 2):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.dep_ == "prep" or cur.pos_ == "ADP":
@@ -85,7 +85,7 @@ def linked(prep: Token, trigger: Token, max_steps: int = 3) -> int | None:
     for step in range(max_steps + 1):
         if cur.i == trigger.i:
             return step
-        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None

