@@ -199,6 +199,7 @@ events = Table(
     Column("avg_tone", Float),
     Column("confidence", Float, nullable=False, comment="highest mention confidence"),
     Index("ix_events_type_date", "type_key", "date_start"),
+    Index("ix_events_order", "date_start", "num_mentions", "id"),
 )
 
 mentions = Table(
