@@ -373,11 +373,16 @@ def _attribution(
             r.start <= verb.idx < r.end
         ):
             content = (min(content[0], r.start), max(content[1], r.end))
-    # “A,” she said, “B.”: the quotation right after the frame continues the statement.
+    # “A,” she said, “B.”: the quotation right after the frame continues the statement,
+    # whichever of the two the parse gave as the content.
     if rule in ("quote", "ccomp") and content[1] <= frame_s:
         nxt = regs.after(frame_e)
         if nxt is not None and nxt.start > verb.idx:
             content = (content[0], nxt.end)
+    elif rule in ("quote", "ccomp") and content[0] >= frame_e:
+        prev = regs.before(frame_s)
+        if prev is not None and prev.end <= verb.idx and _is_sentence_start(ctx, prev.start):
+            content = (prev.start, content[1])
     if rule == "ccomp":
         content = _coordinated_content(verb, content)
     content = _cut_at_next_cue(ctx, verb, content, regs, lexicon)
@@ -392,6 +397,10 @@ def _attribution(
     if cue.cls in ("belief", "evaluation", "finding") and subj is None:
         return None
     source = np_extent(subj) if subj is not None else None
+    if source is not None and content[0] < source[0] < content[1] <= verb.idx:
+        content = _cut_before_source(ctx.work, content, source, regs)
+        if content is None:
+            return None
     cue_end = verb.idx + len(verb)
     prt = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     if prt is not None:
@@ -409,6 +418,17 @@ def _attribution(
         regions=tuple(regs.overlapping(*content)),
         climbed=subj is not None,
     )
+
+
+def _cut_before_source(
+    work: str, content: tuple[int, int], source: tuple[int, int], regs: _Regions
+) -> tuple[int, int] | None:
+    """A content that swallowed its own speaker ("“A,” Jo Roe, a founder of X, tells …" parsed
+    as one clause) ends before the speaker: at the last quotation closed before it."""
+    closed = [r.end for r in regs.overlapping(*content) if r.end <= source[0]]
+    end = max(closed) if closed else source[0]
+    start, end = trim(work, content[0], end)
+    return (start, end) if end - start >= 2 else None
 
 
 def _clip_to_paragraph(work: str, pos: int, content: tuple[int, int]) -> tuple[int, int]:

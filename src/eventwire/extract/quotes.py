@@ -33,6 +33,8 @@ from .speakers import Speaker, resolve
 
 #: at most this many characters of speaker and cue between two parts of one statement
 MAX_CONTINUATION_GAP = 160
+_SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "amod", "pcomp", "xcomp"})
+_CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "then", "or"})
 _WRITTEN_MEDIUM = {"tweet": "tweet", "retweet": "tweet", "write": "written", "post": "social"}
 
 
@@ -99,6 +101,25 @@ def _drop_nested(atts: list[Attribution]) -> list[Attribution]:
     ]
 
 
+def _reports_anew(att: Attribution) -> bool:
+    """Whether a cue starts a statement of its own, so a quotation after it does not go on
+    with the statement before it. Cues subordinate to another clause ("when asked if …",
+    ", referring to …", "a group called …") do not."""
+    tok = att.cue_token
+    return tok is None or tok.dep_ not in _SUBORDINATE_DEPS
+
+
+def _after_connective(work: str, pos: int) -> bool:
+    """Whether only a sentence-initial connective stands between a sentence start and
+    ``pos`` ("… he said. But “…”")."""
+    before = work[:pos].rstrip(" ,")
+    word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+    word = before[word_start:]
+    return word.lower() in _CONNECTIVES and (
+        not before[:word_start].strip() or before[:word_start].rstrip()[-1] in '.!?\n"'
+    )
+
+
 def _continues(ctx: DocContext, prev: Attribution, region: QuoteRegion, cues: list[int]) -> bool:
     """Whether ``region`` goes on with the statement of ``prev`` ("“A,” he said. “B.”").
 
@@ -126,7 +147,7 @@ def _continue_quotes(
     """Attach quotations no attribution claimed: widen the statement they continue, or
     stand alone (speaker inherited) when they open a paragraph."""
     work = ctx.work
-    cues = sorted(a.cue[0] for a in atts if a.cue)
+    cues = sorted(a.cue[0] for a in atts if a.cue and _reports_anew(a))
     extra: list[Attribution] = []
     for region in regions:
         if any(a.content[0] <= region.start and region.end <= a.content[1] for a in atts):
@@ -138,7 +159,8 @@ def _continue_quotes(
         )
         after_comma = work[: region.start].rstrip(" ").endswith(",")
         direct_before = prev is not None and starts_quote(work, prev.content[0])
-        if not starts_sentence(ctx, region) and not (after_comma and direct_before):
+        opens = starts_sentence(ctx, region) or _after_connective(work, region.start)
+        if not opens and not (after_comma and direct_before):
             continue
         if not is_full_quote(ctx, region) and not (after_comma and direct_before):
             continue
