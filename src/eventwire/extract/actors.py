@@ -326,3 +326,10 @@ def code_phrase(ctx: DocContext, span: Span) -> ActorRef | None:
     return ActorRef(
         name=name, country=coding.country, sector=coding.sector, code=coding.cameo(), span=where
     )
+
+
+def names_person_role(ctx: DocContext, token_i: int) -> bool:
+    """Does doc token ``token_i`` belong to a role a single person holds ("minister",
+    "envoy", "general"), as opposed to a body ("government", "army")?"""
+    term = _terms(ctx).get(token_i)
+    return term is not None and term.best.role_kind == "person"

@@ -10,6 +10,7 @@ Participants are coded through the actors stage's :func:`~eventwire.extract.acto
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -85,10 +86,16 @@ def code_token(ctx: DocContext, tok: Token) -> list[ActorRef]:
     if mods:
         return mods
     # "a camp for Congolese refugees", "the deputy chief of Israel's militia", the author of
-    # a deed: "abuses by Croatian extremists"
+    # a deed: "abuses by Croatian extremists", "a march organized by students"
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "by"):
-            for pobj in child.children:
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl" and child.tag_ == "VBN" and tok.dep_ in OBJECT_DEPS:
+            # only a deed the verb acts on, not a setting ("at a lunch hosted by X")
+            preps = [a for a in child.children if a.dep_ == "agent"]
+        for prep in preps:
+            if prep.lower_ not in ("of", "for", "from", "by"):
+                continue
+            for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     ref = actors.code_phrase(ctx, _phrase_span(pobj))
                     if ref is not None:
@@ -304,6 +311,9 @@ def object_targets(
     object ("action against Russia"), of the verb ("sanctions on X") and of the pattern's own
     words ("lay siege to X", "call on X")."""
     objs = [t for t in _children(verb, OBJECT_DEPS) if t.i not in skip]
+    if not objs:
+        # "denounced as a crime Serbia's crackdown": the parser hangs the object on "as"
+        objs = [a for p in _prep_objects(verb, frozenset({"as"})) for a in _children(p, {"appos"})]
     groups = [objs, [p for o in objs for p in _prep_objects(o, target_preps)]]
     groups.append([t for t in _prep_objects(verb, target_preps) if t.i not in skip])
     words = [verb.doc[i] for i in sorted(skip)]
@@ -394,4 +404,59 @@ def clause_target(
                 refs = clause_target(ctx, child, target_preps, depth + 1)
             if refs:
                 return refs
+    return []
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def condition_target(ctx: DocContext, frame: Token, depth: int = 2) -> list[ActorRef]:
+    """The actor a threat's condition names: "threatened to halt the talks if Japan goes
+    ahead" -> Japan, "will retaliate unless the rebels withdraw" -> the rebels."""
+    frontier = [frame]
+    for _ in range(depth + 1):
+        nxt = []
+        for t in frontier:
+            for child in t.children:
+                if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children
+                ):
+                    refs = code_tokens(ctx, _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+                    if refs:
+                        return refs
+                elif child.dep_ in ("xcomp", "ccomp", "conj"):
+                    nxt.append(child)
+        frontier = nxt
+    return []
+
+
+STANCE_FILE = "events/stance_nouns.txt"
+STANCE_PREPS = frozenset({"of", "at", "against", "to", "for", "over", "with"})
+_STANCE_KEY = "events.stance_nouns"
+
+
+def _load_stance_nouns() -> frozenset[str]:
+    text = resources.files("eventwire.data").joinpath(STANCE_FILE).read_text("utf-8")
+    lines = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def stance_target(ctx: DocContext, verb: Token) -> list[ActorRef]:
+    """The actor a stance phrase of the verb or of its purpose clause faces: "marched in
+    defiance of Chinese authorities", "blocked a road to show anger at Washington's policies"
+    (nouns in ``data/events/stance_nouns.txt``)."""
+    nouns = ctx.resources.get(_STANCE_KEY, _load_stance_nouns)
+    heads = [verb] + [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+    ]
+    stances = [p for h in heads for p in _prep_objects(h, frozenset({"in", "as", "out"}))]
+    stances += [o for h in heads[1:] for o in _children(h, OBJECT_DEPS)]
+    for noun in stances:
+        if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+            continue
+        refs = code_tokens(ctx, _prep_objects(noun, STANCE_PREPS))
+        if refs:
+            return refs
     return []

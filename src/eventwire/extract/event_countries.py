@@ -18,7 +18,7 @@ People are never placed by where they are: a president visiting Bosnia is not Bo
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
 from ..schema import ActorRef
@@ -184,3 +184,67 @@ def fill(
         (c,) = facing_source
         target = [_with_country(r, c) if placeable(ctx, r) and r.sector else r for r in target]
     return source, target
+
+
+# Sectors that stand for no one country even where only one is named.
+_STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+
+
+def _sentence_countries(ctx: DocContext, sent: Span) -> frozenset[str] | None:
+    found: set[str] = {c for i, c in _place_index(ctx).items() if sent.start <= i < sent.end}
+    for tok in sent:
+        actor = actors.actor_at(ctx, tok.i)
+        if actor is not None and actor.country:
+            found.add(actor.country)
+            continue
+        if tok.pos_ in ("ADJ", "PROPN") and tok.dep_ in ("amod", "compound"):
+            ref = actors.code_phrase(ctx, sent.doc[tok.i : tok.i + 1])
+            if ref is not None and ref.country:
+                found.add(ref.country)
+                continue
+        if tok.ent_type_ == "NORP" and tok.i not in _place_index(ctx):
+            return None  # a nationality of no known country ("Congolese"): anyone's guess
+    return frozenset(found)
+
+
+def sentence_countries(ctx: DocContext, sent: Span) -> frozenset[str] | None:
+    """Every country the sentence names: its actors' countries (nationality words
+    included, "Nigerian elders") and its resolved places; None when it also holds a
+    nationality that names no single country (cached per sentence)."""
+    key = f"{_PLACES_KEY}.sent.{sent.start}"
+    if key not in ctx.scratch:
+        ctx.scratch[key] = _sentence_countries(ctx, sent)
+    return ctx.scratch[key]
+
+
+def lone_country(
+    ctx: DocContext, sent: Span, refs: list[ActorRef], others: list[ActorRef]
+) -> list[ActorRef]:
+    """A participant without a country in a sentence that names a single country takes it:
+    "Ibo elders demanded that the next government ..." in a Nigerian story, "refugees
+    fleeing the war in Liberia". Not people, and not international bodies."""
+    if all(r.country for r in refs):
+        return refs
+    named = sentence_countries(ctx, sent)
+    if named is None:
+        return refs
+    countries = named | {r.country for r in refs + others if r.country}
+    if len(countries) != 1:
+        return refs
+    (country,) = countries
+    return [_with_country(r, country) if _unplaced_body(ctx, r) else r for r in refs]
+
+
+def _unplaced_body(ctx: DocContext, ref: ActorRef) -> bool:
+    """A group or body without a country that may take the sentence's: not a person (by
+    name or by a one-person role: "the minister"), not an international body."""
+    if ref.country or _actor_type(ctx, ref) == "PERSON":
+        return False
+    if (ref.sector or "")[:3] in _STATELESS_SECTORS:
+        return False
+    if ref.span is None:
+        return True
+    span = ctx.doc.char_span(
+        ctx.work_offset(ref.span[0]), ctx.work_offset(ref.span[1]), alignment_mode="expand"
+    )
+    return span is None or not actors.names_person_role(ctx, span.root.i)

@@ -91,6 +91,13 @@ def _fill_target(ctx: DocContext, draft: Draft) -> None:
         return
     if not draft.target and draft.cand.entry.frame:
         draft.target = event_args.clause_target(ctx, draft.cand.tok, draft.cand.entry.target_preps)
+    if not any(r.country for r in draft.target):
+        stance = event_args.stance_target(ctx, draft.tok)
+        if stance:
+            draft.target = draft.target + stance
+            return
+    if not any(r.country for r in draft.target) and draft.cameo[:2] == "13":
+        draft.target = draft.target + event_args.condition_target(ctx, draft.cand.tok)
     acted = draft.cand.cameo or draft.cameo  # the act itself, before intent/threat recoding
     if not any(r.country for r in draft.target) and quad_class(acted) in (2, 4):
         draft.target = draft.target + event_args.place_targets(ctx, draft.tok)
@@ -204,6 +211,8 @@ def sentence_events(
         _recode_modal(lex, d)
         _fill_target(ctx, d)
         d.source, d.target = event_countries.fill(ctx, d.tok, d.cameo, d.source, d.target)
+        d.source = event_countries.lone_country(ctx, sent, d.source, d.target)
+        d.target = event_countries.lone_country(ctx, sent, d.target, d.source)
         if not _political(d.source + d.target):
             continue
         out.append(d)

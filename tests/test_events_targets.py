@@ -1,0 +1,121 @@
+"""Targets and countries found beyond the verb's own object: the one country a sentence
+names, the actor a threat's condition names, stance phrases ("in defiance of X"), objects
+the parser hangs on "as", and the author of a deed the verb acts on. Sentences are written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def located_pipeline(nlp):
+    """Events with the places stage before them (resolved places give countries)."""
+    from eventwire.extract import actors, events, places, quotes, times
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(
+        Settings(), nlp=nlp, stages=(actors.run, times.run, places.run, quotes.run, events.run)
+    )
+
+
+@pytest.fixture()
+def run(located_pipeline):
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _run(text: str):
+        result = located_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return result
+
+    return _run
+
+
+def _event(record, trigger):
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert found, [(e.trigger.text, e.cameo) for e in record.events]
+    return found[0]
+
+
+def _countries(refs):
+    return {r.country for r in refs}
+
+
+# -- the one country a sentence names ---------------------------------------------------------
+def test_group_takes_the_only_country_the_sentence_names(run):
+    ev = _event(run("Aid workers sent food to refugees fleeing the war in Sudan."), "sent")
+    assert _countries(ev.target) == {"SDN"}
+
+
+def test_international_body_takes_no_country_from_the_sentence(run):
+    ev = _event(run("The United Nations sent food to refugees fleeing the war in Sudan."), "sent")
+    assert _countries(ev.source) == {None}
+    assert _countries(ev.target) == {"SDN"}
+
+
+def test_no_country_when_a_nationality_names_no_single_country(run):
+    rec = run("Rebels attacked a camp for Congolese refugees near the Burundian border.")
+    ev = _event(rec, "attacked")
+    assert "BDI" not in _countries(ev.target)
+
+
+def test_no_country_when_the_sentence_names_two(run):
+    rec = run("Rebels attacked a convoy of refugees between Kenya and Somalia.")
+    ev = _event(rec, "attacked")
+    assert _countries(ev.source) == {None}
+
+
+# -- the condition of a threat ----------------------------------------------------------------
+def test_threat_condition_names_the_target(run):
+    rec = run("Moscow threatened to halt the talks if Japan goes ahead with the new radar base.")
+    ev = _event(rec, "threatened")
+    assert _countries(ev.target) == {"JPN"}
+
+
+def test_condition_is_no_target_of_other_acts(run):
+    rec = run("Pakistan will sign the accord if India agrees to the new border talks.")
+    for ev in rec.events:
+        if ev.trigger.text == "sign":
+            assert "IND" not in _countries(ev.target)
+
+
+# -- stance phrases ---------------------------------------------------------------------------
+def test_in_defiance_of_names_the_target(run):
+    ev = _event(run("Thousands marched in London in defiance of Burmese generals."), "marched")
+    assert "MMR" in _countries(ev.target)
+
+
+def test_purpose_clause_stance_names_the_target(run):
+    rec = run(
+        "Students in Cairo blocked a bridge to show their anger at the United States' policies."
+    )
+    ev = _event(rec, "blocked")
+    assert _countries(ev.target) == {"USA"}
+
+
+def test_non_stance_phrase_names_no_target(run):
+    rec = run("Students in Cairo blocked a bridge in the hope of a meeting with American envoys.")
+    ev = _event(rec, "blocked")
+    assert "USA" not in _countries(ev.target)
+
+
+# -- objects the parser hangs on "as" ---------------------------------------------------------
+def test_object_apposed_to_an_as_phrase(run):
+    ev = _event(run("Tokyo condemned as a provocation North Korea's missile launch."), "condemned")
+    assert _countries(ev.target) == {"PRK"}
+
+
+# -- the author of a deed the verb acts on ----------------------------------------------------
+def test_author_of_the_deed_acted_on_is_the_target(run):
+    rec = run("Turkish police prevented a march organized by Kurdish students in Diyarbakir.")
+    ev = _event(rec, "prevented")
+    assert [r.name for r in ev.target] == ["Kurdish students"]
+
+
+def test_host_of_a_setting_is_no_target(run):
+    rec = run("Moroccan diplomats held a meeting with Chinese envoys at a dinner hosted by Spain.")
+    ev = _event(rec, "held")
+    assert "ESP" not in _countries(ev.target)
+    assert "CHN" in _countries(ev.target)
