@@ -119,3 +119,30 @@ def test_host_of_a_setting_is_no_target(run):
     ev = _event(rec, "held")
     assert "ESP" not in _countries(ev.target)
     assert "CHN" in _countries(ev.target)
+
+
+def test_resisted_pressure_names_the_target(run):
+    rec = run("The mayor refused to resign despite pressure from the Kenyan parliament.")
+    ev = _event(rec, "refused")
+    assert [r.name for r in ev.target] == ["the Kenyan parliament"]
+
+
+# -- content clauses of nouns and complements of pattern words -------------------------------
+def test_content_clause_of_an_accusation_noun_names_the_target(run):
+    rec = run(
+        "The Liberian army repeated its allegation that Guinean troops had crossed the border."
+    )
+    ev = _event(rec, "allegation")
+    assert _countries(ev.target) == {"GIN"}
+
+
+def test_partner_below_a_multiword_noun_pattern(run):
+    ev = _event(
+        run("Spain announced a suspension of flights with Morocco on Monday."), "suspension"
+    )
+    assert _countries(ev.target) == {"MAR"}
+
+
+def test_pattern_noun_complement_before_a_helper(run):
+    ev = _event(run("The EU would tighten the blockade of Libya with Malta's help."), "tighten")
+    assert _countries(ev.target) == {"LBY"}

@@ -26,6 +26,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns of an attack that can carry the agent of a passive: "killed in a US strike".
 INSTRUMENT_PREPS = frozenset({"in", "during", "by", "after", "from"})
+_OF = frozenset({"of"})
 SUBORDINATING_PREPS = frozenset({"after", "before", "since", "until", "as", "when", "because"})
 
 
@@ -318,6 +319,9 @@ def object_targets(
     groups.append([t for t in _prep_objects(verb, target_preps) if t.i not in skip])
     words = [verb.doc[i] for i in sorted(skip)]
     groups.append([o for w in words for o in _children(w, OBJECT_DEPS) if o.i not in skip])
+    # a pattern noun's own complement before the verb's other phrases: "tighten the blockade
+    # of Libya with Malta's help"
+    groups.append([p for w in words if w.pos_ == "NOUN" for p in _prep_objects(w, _OF)])
     groups.append([p for w in words for p in _prep_objects(w, target_preps)])
     # a pattern word may itself be the target: "expel diplomat", "release prisoner"
     groups.append([t for t in _children(verb, OBJECT_DEPS) if t.i in skip])
@@ -362,9 +366,11 @@ def noun_args(
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)
-    if not args.target and targets:
-        # "a suspension of air links with Serbia": one phrase further down
-        deeper = [p for t in targets for p in _prep_objects(t, target_preps)]
+    if not args.target and (targets or skip):
+        # "a suspension of air links with Serbia": one phrase further down, also below the
+        # pattern's own words ("suspension of flights" is one pattern)
+        words = targets + [noun.doc[i] for i in sorted(skip) if i != noun.i]
+        deeper = [p for t in words for p in _prep_objects(t, target_preps) if p.i not in skip]
         args.target = code_tokens(ctx, deeper)
         if args.target:
             args.target_tokens = deeper
@@ -391,7 +397,11 @@ def clause_target(
     "demanded that the DPRK forsake ..." -> DPRK; "threatened to cut off power to X" -> X.
     """
     for child in frame.children:
-        if child.dep_ == "ccomp":
+        # "an allegation that the NPFL had seized the port": a noun's content clause
+        content = child.dep_ == "acl" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        )
+        if child.dep_ == "ccomp" or (content and frame.pos_ == "NOUN"):
             refs = code_tokens(ctx, _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
             if refs:
                 return refs
@@ -431,7 +441,9 @@ def condition_target(ctx: DocContext, frame: Token, depth: int = 2) -> list[Acto
 
 
 STANCE_FILE = "events/stance_nouns.txt"
-STANCE_PREPS = frozenset({"of", "at", "against", "to", "for", "over", "with"})
+STANCE_PREPS = frozenset({"of", "at", "against", "to", "for", "over", "with", "by", "from"})
+# "in defiance of", "as a reprisal for", "out of solidarity with", "despite pressure from"
+STANCE_HEAD_PREPS = frozenset({"in", "as", "out", "despite"})
 _STANCE_KEY = "events.stance_nouns"
 
 
@@ -451,7 +463,7 @@ def stance_target(ctx: DocContext, verb: Token) -> list[ActorRef]:
         for c in verb.children
         if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
     ]
-    stances = [p for h in heads for p in _prep_objects(h, frozenset({"in", "as", "out"}))]
+    stances = [p for h in heads for p in _prep_objects(h, STANCE_HEAD_PREPS)]
     stances += [o for h in heads[1:] for o in _children(h, OBJECT_DEPS)]
     for noun in stances:
         if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
