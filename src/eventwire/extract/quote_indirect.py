@@ -24,6 +24,8 @@ _CLIMB = ("conj", "xcomp", "advcl", "ccomp")
 _NP_DROP = ("relcl", "acl", "punct", "cc", "prep")
 _OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 _NP_KEEP_PREPS = ("of", "for", "at")
+#: at most this many words between a cue and a quoted phrase (not a full quotation) it reports
+MAX_PHRASE_GAP_WORDS = 3
 _TRIM_CHARS = " \n,;:.-—–"
 
 
@@ -159,7 +161,12 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
 
 
 def _particles(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    """Particles of a phrasal cue; an adverb right after the verb counts ("shot back")."""
+    return {
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == verb.i + 1)
+    }
 
 
 def _frame_extent(verb: Token, skip: set[int], regs: _Regions) -> tuple[int, int]:
@@ -359,10 +366,12 @@ def _attribution(
             rule = "quote"
         elif content is None and before is not None and _is_sentence_start(ctx, before.start):
             content, rule = (before.start, before.end), "quote"
-        elif content is None and after is not None:
+        elif content is None and after is not None and _quotes_after(ctx, verb, after):
             content, rule = (after.start, after.end), "quote"
     if content is None and "colon" in cue.frames:
         content, rule = _colon_content(ctx, verb), "colon"
+    if content is None and verb.dep_ == "parataxis":
+        content, rule = _inserted(ctx, verb, (frame_s, frame_e)), "ccomp"
     if content is None:
         content, rule = _as_clause(verb), "as"
     if content is None:
@@ -386,6 +395,8 @@ def _attribution(
     if rule == "ccomp":
         content = _coordinated_content(verb, content)
     content = _cut_at_next_cue(ctx, verb, content, regs, lexicon)
+    if rule == "ccomp" and regs.inside(verb.idx) is None:
+        content = _parenthetical(ctx, verb, (frame_s, frame_e), content)
     content = trim(ctx.work, *content)
     if content[1] - content[0] < 2 or not any(
         ch.isalnum() for ch in ctx.work[content[0] : content[1]]
@@ -402,7 +413,14 @@ def _attribution(
         if content is None:
             return None
     cue_end = verb.idx + len(verb)
-    prt = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    prt = next(
+        (
+            c
+            for c in verb.children
+            if c.i == verb.i + 1 and (c.dep_ == "prt" or c.lower_ == cue.particle)
+        ),
+        None,
+    )
     if prt is not None:
         cue_end = prt.idx + len(prt)
     conf = {"quote": 0.85, "ccomp": 0.75, "colon": 0.7}.get(rule, 0.6)
@@ -418,6 +436,55 @@ def _attribution(
         regions=tuple(regs.overlapping(*content)),
         climbed=subj is not None,
     )
+
+
+def _parenthetical(
+    ctx: DocContext, verb: Token, frame: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """A frame set off by commas inside the statement ("The emails, the paper said, were
+    routine"): the statement is the whole sentence around it, as in PolNeAR's envelopes."""
+    work = ctx.work
+    sent = verb.sent
+    s, e = _clip_to_paragraph(work, verb.idx, (sent.start_char, sent.end_char))
+    left, right = work[s : frame[0]].rstrip(), work[frame[1] : e].lstrip()
+    if not (left.endswith(",") and right.startswith(",")):
+        return content
+    if len(left.split()) < 2 or len(right.split()) < 2:
+        return content
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return content  # ", saying, “…”": a participle frame, not an inserted one
+    nxt = ctx.doc.char_span(frame[1], e, alignment_mode="expand")
+    words = [t for t in nxt or () if not t.is_punct and not t.is_space]
+    if not words or words[0].tag_ in ("IN", "WRB", "TO", "WDT"):
+        return content  # ", he said after the meeting, because …": the frame goes on
+    if content[1] <= frame[0] or content[0] >= frame[1]:
+        return min(content[0], s), max(content[1], e)
+    return content
+
+
+def _inserted(ctx: DocContext, verb: Token, frame: tuple[int, int]) -> tuple[int, int] | None:
+    """The statement around a frame the parser set aside ("The bridge will open, the
+    ministry said." / "The bridge, it said, will open"): the rest of the sentence."""
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    work = ctx.work
+    s, e = _clip_to_paragraph(work, verb.idx, (verb.sent.start_char, verb.sent.end_char))
+    left, right = trim(work, s, frame[0]), trim(work, frame[1], e)
+    sides = [side for side in (left, right) if len(work[side[0] : side[1]].split()) >= 2]
+    if not sides:
+        return None
+    return sides[0][0], sides[-1][1]
+
+
+def _quotes_after(ctx: DocContext, verb: Token, region: QuoteRegion) -> bool:
+    """Whether a quotation after the cue's frame is what the cue reports: a full quotation
+    (“said on Tuesday in an interview, “…”"), or a phrase close to the cue ("said “…”").
+    A phrase quoted far inside the clause ("says the movement appeals to the “bad angels”")
+    is a label within the statement, not the statement."""
+    if is_full_quote(ctx, region):
+        return True
+    gap = ctx.work[verb.idx + len(verb) : region.start]
+    return len(gap.split()) <= MAX_PHRASE_GAP_WORDS
 
 
 def _cut_before_source(

@@ -153,7 +153,7 @@ def _continue_quotes(
         if any(a.content[0] <= region.start and region.end <= a.content[1] for a in atts):
             continue
         prev = max(
-            (a for a in atts if a.content[1] <= region.start),
+            (a for a in atts if a.content[1] <= region.start and _reports_anew(a)),
             key=lambda a: a.content[1],
             default=None,
         )

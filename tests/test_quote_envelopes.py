@@ -1,0 +1,97 @@
+"""Quotes stage: where a statement's content starts and ends (PolNeAR-style envelopes)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def quotes_pipeline(nlp):
+    """Only the stages quotes depend on (actors, quotes)."""
+    from eventwire.extract import actors, quotes
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
+
+
+@pytest.fixture()
+def quotes_of(quotes_pipeline):
+    """The quotes of one text, in text order."""
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _quotes(text: str):
+        result = quotes_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return sorted(result.quotes, key=lambda q: q.span)
+
+    return _quotes
+
+
+def _only(quotes, kind):
+    found = [q for q in quotes if q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def test_interrupted_quote_goes_on_past_a_subordinate_cue(quotes_of):
+    text = (
+        "“We will not give up on the harbour,” the mayor said, referring to a plan called "
+        "Harbour First. “We will finish it by June.”"
+    )
+    q = _only(quotes_of(text), "direct")
+    assert q.text.startswith("“We will not give up")
+    assert q.text.endswith("by June.”")
+    assert q.speaker == "the mayor"
+
+
+def test_interrupted_quote_goes_on_after_a_connective(quotes_of):
+    text = "“The vote was close,” she said after the count. But “the result is clear to everyone.”"
+    q = _only(quotes_of(text), "direct")
+    assert q.text.endswith("clear to everyone.”")
+
+
+def test_quote_before_a_frame_joins_the_quote_the_parse_chose_after_it(quotes_of):
+    text = "“Looking at the numbers again,” Jones continued, “we should lower the tax on bread.”"
+    q = _only(quotes_of(text), "direct")
+    assert q.text.startswith("“Looking at")
+    assert q.text.endswith("on bread.”")
+    assert q.speaker == "Jones"
+
+
+def test_content_ends_before_its_own_speaker(quotes_of):
+    text = "“Yes, I back the plan,” Anna Berg, head of the farmers’ union, tells the radio station."
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "“Yes, I back the plan,”"
+    assert q.speaker == "Anna Berg"
+
+
+def test_phrase_quoted_deep_in_the_clause_is_not_the_statement(quotes_of):
+    text = (
+        "The senator says the new law that passed the chamber last week appeals to the "
+        "“worst instincts” of voters."
+    )
+    quotes = quotes_of(text)
+    assert all(q.text != "“worst instincts”" for q in quotes)
+    assert any(q.text.startswith("the new law") and q.speaker == "The senator" for q in quotes)
+
+
+def test_phrase_right_after_the_cue_is_the_statement(quotes_of):
+    q = _only(quotes_of("The governor said “no new taxes” at the rally."), "direct")
+    assert q.text == "“no new taxes”"
+
+
+def test_frame_set_aside_by_the_parser_takes_the_whole_sentence(quotes_of):
+    text = "The new bridge, the ministry said, will open to traffic in the spring of next year."
+    q = _only(quotes_of(text), "indirect")
+    assert q.text == text[:-1]
+    assert q.speaker == "the ministry"
+
+
+@pytest.mark.parametrize("cue", ["answered", "shot back", "went on"])
+def test_reply_cues(quotes_of, cue):
+    text = f"“We are ready for the final and we will win it,” the coach {cue}."
+    q = _only(quotes_of(text), "direct")
+    assert q.cue == cue
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "the coach"
