@@ -95,3 +95,16 @@ def test_reply_cues(quotes_of, cue):
     q = _only(quotes_of(text), "direct")
     assert q.cue == cue
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "the coach"
+
+
+def test_quotation_after_a_colon_belongs_to_the_clause_subject(quotes_of):
+    text = "The minister turned to the crowd: “We will build the road this year.”"
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "“We will build the road this year.”"
+    assert q.cue == "turned"
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "The minister"
+
+
+def test_colon_after_a_verbless_heading_gives_no_speaker_clause(quotes_of):
+    quotes = quotes_of("Forecast for the weekend:\n\n“Rain is expected on the coast tonight.”")
+    assert quotes == [] or all(q.speaker_span is None for q in quotes)

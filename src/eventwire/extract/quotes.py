@@ -26,7 +26,7 @@ from .quote_direct import (
     starts_quote,
     starts_sentence,
 )
-from .quote_indirect import Attribution, attributions_from_cues, trim
+from .quote_indirect import Attribution, attributions_from_cues, np_extent, subject_of, trim
 from .quote_layout import layout_attributions
 from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
 from .speakers import Speaker, resolve
@@ -141,6 +141,38 @@ def _continues(ctx: DocContext, prev: Attribution, region: QuoteRegion, cues: li
     return not gap.strip() or (prev.cue is not None and prev.cue[0] >= gap_start)
 
 
+def _colon_introduced(ctx: DocContext, region: QuoteRegion) -> Attribution | None:
+    """A quotation introduced by a colon after a clause with a subject and no reporting
+    verb ("She turned to the crowd: “…”", "Smith was blunt:¶“…”"): the clause's subject
+    said it, and the clause's verb is the cue."""
+    work = ctx.work
+    colon = work[: region.start].rstrip(" \n")
+    pos = len(colon) - 1
+    if "\n\n\n" in work[pos : region.start] or work[pos : region.start].count("\n") > 2:
+        return None
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    root = span[0].sent.root if span[0].text == ":" else None
+    if root is None or root.i >= span.start or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return Attribution(
+        content=trim(work, region.start, region.end),
+        source=np_extent(subj),
+        source_token=subj,
+        cue=(root.idx, root.idx + len(root)),
+        cue_token=root,
+        cls="speech",
+        rule="colon",
+        confidence=0.6,
+        regions=(region,),
+        climbed=True,
+    )
+
+
 def _continue_quotes(
     ctx: DocContext, atts: list[Attribution], regions: list[QuoteRegion]
 ) -> list[Attribution]:
@@ -166,6 +198,11 @@ def _continue_quotes(
             continue
         if prev is not None and _continues(ctx, prev, region, cues):
             prev.content = (prev.content[0], region.end)
+            continue
+        if work[: region.start].rstrip(" \n").endswith(":"):
+            colon = _colon_introduced(ctx, region)
+            if colon is not None:
+                extra.append(colon)
             continue
         if work[: region.start].rstrip(" ")[-1:] not in ("", "\n"):
             continue
