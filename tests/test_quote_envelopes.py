@@ -108,3 +108,15 @@ def test_quotation_after_a_colon_belongs_to_the_clause_subject(quotes_of):
 def test_colon_after_a_verbless_heading_gives_no_speaker_clause(quotes_of):
     quotes = quotes_of("Forecast for the weekend:\n\n“Rain is expected on the coast tonight.”")
     assert quotes == [] or all(q.speaker_span is None for q in quotes)
+
+
+def test_interrupted_quote_goes_on_past_a_long_frame(quotes_of):
+    text = (
+        "“The old gym will always be a home for young boxers,” said Maria Lopez, who has run "
+        "the gym since it reopened in 2010 and who trained three national champions there, as "
+        "a class of teenagers worked out on the heavy bags behind her, while outside "
+        "passers-by stopped to read the old posters. “We will keep the doors open.”"
+    )
+    q = _only(quotes_of(text), "direct")
+    assert q.text.endswith("doors open.”")
+    assert text[q.speaker_span[0] : q.speaker_span[1]].startswith("Maria Lopez")

@@ -32,7 +32,7 @@ from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
 from .speakers import Speaker, resolve
 
 #: at most this many characters of speaker and cue between two parts of one statement
-MAX_CONTINUATION_GAP = 160
+MAX_CONTINUATION_GAP = 300
 _SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "amod", "pcomp", "xcomp"})
 _CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "then", "or"})
 _WRITTEN_MEDIUM = {"tweet": "tweet", "retweet": "tweet", "write": "written", "post": "social"}
