@@ -67,3 +67,29 @@ def extract(pipeline):
         return result
 
     return _extract
+
+
+@pytest.fixture(scope="module")
+def located_pipeline(nlp):
+    """Events with the places stage before them (resolved places give countries)."""
+    from eventwire.extract import actors, events, places, quotes, times
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(
+        Settings(), nlp=nlp, stages=(actors.run, times.run, places.run, quotes.run, events.run)
+    )
+
+
+@pytest.fixture()
+def run(located_pipeline):
+    """Run actors, times, places, quotes and events on one text."""
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _run(text: str):
+        result = located_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return result
+
+    return _run

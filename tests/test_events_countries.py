@@ -3,42 +3,8 @@ context only. Sentences are written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def located_pipeline(nlp):
-    """Events with the places stage before them (resolved places give countries)."""
-    from eventwire.extract import actors, events, places, quotes, times
-    from eventwire.nlp import Pipeline
-    from eventwire.settings import Settings
-
-    return Pipeline(
-        Settings(), nlp=nlp, stages=(actors.run, times.run, places.run, quotes.run, events.run)
-    )
-
-
-@pytest.fixture()
-def run(located_pipeline):
-    from eventwire.ingest import RawDocument
-    from eventwire.schema import DocumentRecord
-
-    def _run(text: str):
-        result = located_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
-        assert isinstance(result, DocumentRecord), result
-        return result
-
-    return _run
-
-
-def _event(record, trigger):
-    found = [e for e in record.events if e.trigger.text == trigger]
-    assert found, [(e.trigger.text, e.cameo) for e in record.events]
-    return found[0]
-
-
-def _countries(refs):
-    return {r.country for r in refs}
+from events_support import countries as _countries
+from events_support import event_by_trigger as _event
 
 
 def test_event_place_is_the_target_of_an_act_without_one(run):
