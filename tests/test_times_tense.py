@@ -24,6 +24,17 @@ def tense_of(nlp, text, word, **kw):
         ("The leaders are meeting on Friday.", "FUTURE"),
         ("Talks are set to resume on Friday.", "FUTURE"),
         ("On Friday, the government planned new taxes.", "PAST"),
+        # a modal perfect looks back
+        ("Fear of a strike may have been behind the fall in shares on Friday.", "PAST"),
+        # a past perfect before a future head: the date has passed
+        ("The permit had been due to lapse Friday.", "PAST"),
+        # a participle used as a reduced clause is past, whatever the main clause says
+        ("The plan, unveiled Friday, would cut fuel subsidies.", "PAST"),
+        # a planning verb: the adverbial after its object dates what is planned
+        ("The mayor has scheduled a press briefing Friday to explain the budget.", "FUTURE"),
+        ("Farmers planned a large march through the capital on Friday.", "FUTURE"),
+        # a present intention with an infinitive
+        ("On Friday, the union intends to hold a vote on the offer.", "FUTURE"),
     ],
 )
 def test_clause_tense(nlp, text, expected):

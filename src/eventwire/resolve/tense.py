@@ -49,6 +49,10 @@ _FUTURE_HEADS = frozenset(
 )
 # Verbs whose time adverbial names when something is to happen.
 _SCHEDULING = frozenset({"plan", "schedule", "reschedule", "postpone", "delay", "adjourn"})
+# Of those, the ones whose object's date follows the object ("scheduled a vote Thursday").
+_PLANNING = frozenset({"plan", "schedule", "reschedule"})
+# Dependents of a participle that is used as a reduced clause ("the ruling, announced Friday").
+_REDUCED_DEPS = frozenset({"acl", "amod", "relcl", "advcl"})
 # Words right before an expression that make it a future point ("until Tuesday").
 _FUTURE_CUES = ("until", "till", "as soon as", "as early as", "no later than")
 _MAX_CLIMB = 8
@@ -80,13 +84,18 @@ def has_future_cue(before: str, expression: str = "") -> bool:
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """Tense of one verb from its tag and auxiliaries; ``None`` when it cannot tell."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in _FUTURE_AUX or a in _MODAL_AUX for a in auxes):
+    modal = any(a in _FUTURE_AUX or a in _MODAL_AUX for a in auxes)
+    if modal and "have" in auxes:
+        return "PAST"  # "may have been", "would have met": a modal perfect looks back
+    if modal:
         return "FUTURE"
     if verb.lower_ in _FUTURE_AUX or verb.lower_ in _MODAL_AUX:
         return "FUTURE"
     if "to" in auxes and verb.head.i != verb.i and depth < 3:
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS:
+            if _past_perfect(head):
+                return "PAST"  # "it had been due to expire Friday"
             return "FUTURE"  # "planned to leave on Thursday", "set to resume Monday"
         head_tense = verb_tense(head, depth + 1)
         if head.lemma_.lower() == "be" and head_tense == "PRESENT":
@@ -102,8 +111,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if tag == "VBG" and any(a in _PROGRESSIVE_AUX for a in auxes):
         # present progressive with a time adverbial is a planned future ("are meeting Friday")
         return "FUTURE"
-    if tag == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
-        return "PAST"
+    if tag == "VBN" and verb.dep_ in _REDUCED_DEPS and not auxes:
+        return "PAST"  # "the ruling, announced Friday, ..."
     if tag in ("VBZ", "VBP"):
         return "PRESENT"
     if tag == "VBN" and any(a in _PROGRESSIVE_AUX for a in auxes):
@@ -111,6 +120,26 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.head.i != verb.i and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         return verb_tense(verb.head, depth + 1)
     return None
+
+
+def _past_perfect(word: Token) -> bool:
+    """Whether ``word`` (or the verb an adjective hangs on: "had been due") has "had"."""
+    holders = [word] if word.pos_ in ("VERB", "AUX") else [word, word.head]
+    return any(c.lower_ == "had" and c.dep_ == "aux" for h in holders for c in h.children)
+
+
+def _plans_ahead(token: Token, verb: Token) -> bool:
+    """A planning verb whose time adverbial dates what is planned: the adverbial follows the
+    verb's object ("has scheduled a news conference Thursday"), or the verb is a present
+    intention with an infinitive ("On Tuesday, the league plans to hold a news conference")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PLANNING:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and token.i > objects[0].i:
+            return True
+    if lemma in _FUTURE_HEADS and verb.tag_ in ("VBZ", "VBP"):
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    return False
 
 
 def sentence_tense(token: Token) -> Tense | None:
@@ -127,6 +156,8 @@ def clause_tense(token: Token, default: Tense = "PAST", future_cue: bool = False
     verb, via_noun = governing_verb(token)
     if verb is not None and via_noun and verb.lemma_.lower() in _SCHEDULING:
         return "FUTURE"  # "planned a rally on Saturday"
+    if verb is not None and _plans_ahead(token, verb):
+        return "FUTURE"
     if future_cue:
         auxes = {c.lower_ for c in verb.children} if verb is not None else set()
         if "had" not in auxes:
