@@ -12,18 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA
+from spacy.tokens import Token
 
 from ..nlp.context import DocContext
+from .actors import actor_at
 from .quote_direct import QuoteRegion, is_full_quote, starts_quote
-from .quote_lexicon import Cue, QuoteLexicon
+from .quote_lexicon import SPEAKER_CLASSES, SUBJECT_CLASSES, Cue, QuoteLexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "ccomp")
 _NP_DROP = ("relcl", "acl", "punct", "cc", "prep")
 _OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 _NP_KEEP_PREPS = ("of", "for", "at")
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: heads of a share of a group: "most (of the voters)", "a third", "55 percent"
+_SHARE_HEADS = frozenset(
+    {"percent", "majority", "minority", "plurality", "half", "third", "quarter", "most", "many"}
+    | {"some", "all", "few", "several", "number", "share", "none", "both", "each", "two"}
+)
 #: at most this many words between a cue and a quoted phrase (not a full quotation) it reports
 MAX_PHRASE_GAP_WORDS = 3
 _TRIM_CHARS = " \n,;:.-—–"
@@ -82,6 +90,29 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def speaker_like(ctx: DocContext, tok: Token | None, nouns: dict[str, str]) -> bool:
+    """Whether a subject can hold an attitude: a personal pronoun, a named or known actor, a
+    speaker noun ("the senator", "voters"), or a share of such ("half of the voters")."""
+    for _ in range(3):
+        if tok is None:
+            return False
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return low in _SPEAKER_PRONOUNS
+        if tok.ent_type_ in _SPEAKER_ENTS or tok.pos_ == "PROPN" or actor_at(ctx, tok.i):
+            return True
+        lemma = tok.lemma_.lower()
+        if lemma in nouns:
+            return True
+        if lemma not in _SHARE_HEADS and tok.ent_type_ not in ("PERCENT", "CARDINAL"):
+            return False
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return True  # "half said so", "55 percent want …"
+        tok = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return False
+
+
 def np_extent(tok: Token) -> tuple[int, int]:
     """Character extent of the noun phrase headed by ``tok`` (no relative clauses)."""
     start, end = tok.idx, tok.idx + len(tok)
@@ -94,7 +125,7 @@ def np_extent(tok: Token) -> tuple[int, int]:
     return start, end
 
 
-def _subtree_extent(tok: Token) -> tuple[int, int]:
+def subtree_extent(tok: Token) -> tuple[int, int]:
     left, right = tok.left_edge, tok.right_edge
     return left.idx, right.idx + len(right)
 
@@ -110,7 +141,7 @@ def trim(work: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class _Regions:
+class Regions:
     """Quote regions with overlap and adjacency look-ups."""
 
     def __init__(self, work: str, regions: list[QuoteRegion]) -> None:
@@ -147,6 +178,11 @@ def _is_verb(tok: Token) -> bool:
     return tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def _in_markup(tok: Token) -> bool:
+    """A word of an embedded tag ("<tweet author=…>"), not of the text."""
+    return tok.i > 0 and tok.nbor(-1).text in ("<", "</")
+
+
 def _as_clause(verb: Token) -> tuple[int, int] | None:
     """ "As the newspaper noted, …": the main clause the as-clause comments on."""
     if verb.dep_ != "advcl" or not any(
@@ -154,8 +190,8 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     ):
         return None
     head = verb.head
-    sub_s, sub_e = _subtree_extent(verb)
-    clause_s, clause_e = _subtree_extent(head)
+    sub_s, sub_e = subtree_extent(verb)
+    clause_s, clause_e = subtree_extent(head)
     left, right = (clause_s, sub_s), (sub_e, clause_e)
     return right if right[1] - right[0] >= left[1] - left[0] else left
 
@@ -169,7 +205,7 @@ def _particles(verb: Token) -> set[str]:
     }
 
 
-def _frame_extent(verb: Token, skip: set[int], regs: _Regions) -> tuple[int, int]:
+def _frame_extent(verb: Token, skip: set[int], regs: Regions) -> tuple[int, int]:
     """Extent of the attribution frame: the verb and its non-content dependents."""
     start, end = verb.idx, verb.idx + len(verb)
     for child in verb.children:
@@ -179,7 +215,7 @@ def _frame_extent(verb: Token, skip: set[int], regs: _Regions) -> tuple[int, int
             continue
         if child.dep_ == "advcl" and child.i > verb.i:
             continue
-        s, e = _subtree_extent(child)
+        s, e = subtree_extent(child)
         for r in regs.overlapping(s, e):
             if r.start > verb.idx:
                 e = min(e, r.start)  # a quotation the parser hung under the speaker
@@ -188,15 +224,15 @@ def _frame_extent(verb: Token, skip: set[int], regs: _Regions) -> tuple[int, int
 
 
 def _content(
-    verb: Token, cue: Cue, regions: _Regions
+    verb: Token, cue: Cue, regions: Regions
 ) -> tuple[tuple[int, int], str, set[int]] | None:
     """The content extent, the frame that gave it, and the content's head tokens."""
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp":
-            if "ccomp" not in cue.frames and not regions.overlapping(*_subtree_extent(child)):
+            if "ccomp" not in cue.frames and not regions.overlapping(*subtree_extent(child)):
                 continue
-            start, end = _subtree_extent(child)
+            start, end = subtree_extent(child)
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             if to is not None and child.i > verb.i:
                 start = to.idx  # "urged the judge to give …": the request, not its addressee
@@ -205,30 +241,30 @@ def _content(
         for child in children:
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             if child.dep_ == "advcl" and child.i > verb.i and marks & {"if", "whether"}:
-                return _subtree_extent(child), "if", {child.i}
+                return subtree_extent(child), "if", {child.i}
     if "xcomp" in cue.frames:
         for child in children:
             to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if child.dep_ == "xcomp" and child.i > verb.i and to:
-                return _subtree_extent(child), "xcomp", {child.i}
+                return subtree_extent(child), "xcomp", {child.i}
     if "oprd" in cue.frames:
         oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
         if oprd is not None:
             # "called the plan “a disaster”": what was called, and what it was called
             start = verb.nbor(1).idx if verb.i + 1 < len(verb.doc) else oprd.left_edge.idx
-            return (start, _subtree_extent(oprd)[1]), "oprd", {oprd.i}
+            return (start, subtree_extent(oprd)[1]), "oprd", {oprd.i}
     if cue.preps:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in cue.preps:
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
-                    start, end = _subtree_extent(obj)
+                    start, end = subtree_extent(obj)
                     return (start, _right_extension(verb, obj, end)), "prep", {child.i}
     if "dobj" in cue.frames or cue.particle is not None:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             # "criticized Clinton for accepting donations": the object and what follows it
-            end = _right_extension(verb, obj, _subtree_extent(obj)[1])
+            end = _right_extension(verb, obj, subtree_extent(obj)[1])
             return (obj.left_edge.idx, end), "dobj", {obj.i}
     return None
 
@@ -242,7 +278,7 @@ def _right_extension(verb: Token, obj: Token, end: int) -> int:
             continue
         if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
             continue
-        end = max(end, _subtree_extent(child)[1])
+        end = max(end, subtree_extent(child)[1])
     return end
 
 
@@ -267,7 +303,7 @@ def attributions_from_cues(
     ctx: DocContext, lexicon: QuoteLexicon, regions: list[QuoteRegion]
 ) -> list[Attribution]:
     """Attributions anchored on reporting verbs, in text order."""
-    regs = _Regions(ctx.work, regions)
+    regs = Regions(ctx.work, regions)
     out: list[Attribution] = []
     doc = ctx.doc
     if not len(doc):
@@ -277,7 +313,7 @@ def attributions_from_cues(
     hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.cues), dtype=np.uint64)
     for i in np.flatnonzero(np.isin(lemmas, hashes)):
         verb = doc[int(i)]
-        if verb.dep_ in ("amod", "compound") or not _is_verb(verb):
+        if verb.dep_ in ("amod", "compound") or not _is_verb(verb) or _in_markup(verb):
             continue
         cue = lexicon.cue_for(verb.lemma_.lower(), _particles(verb))
         if cue is None:
@@ -288,7 +324,6 @@ def attributions_from_cues(
         att = _attribution(ctx, verb, cue, regs, lexicon)
         if att is not None:
             out.append(att)
-    out.extend(_according_to(ctx, regs))
     return out
 
 
@@ -303,12 +338,12 @@ def _coordinated_content(verb: Token, content: tuple[int, int]) -> tuple[int, in
             continue
         between = verb.doc.char_span(content[1], child.idx, alignment_mode="expand")
         if between is not None and all(t.dep_ in ("cc", "punct") for t in between):
-            return content[0], _subtree_extent(child)[1]
+            return content[0], subtree_extent(child)[1]
     return content
 
 
 def _cut_at_next_cue(
-    ctx: DocContext, verb: Token, content: tuple[int, int], regs: _Regions, lexicon: QuoteLexicon
+    ctx: DocContext, verb: Token, content: tuple[int, int], regs: Regions, lexicon: QuoteLexicon
 ) -> tuple[int, int]:
     """End the content before a coordinated or adverbial reporting verb inside it
     ("that he would pray for the nominee [but did not suggest …]", "[, telling reporters …]")."""
@@ -345,7 +380,7 @@ def _cut_at_next_cue(
 
 
 def _attribution(
-    ctx: DocContext, verb: Token, cue: Cue, regs: _Regions, lexicon: QuoteLexicon
+    ctx: DocContext, verb: Token, cue: Cue, regs: Regions, lexicon: QuoteLexicon
 ) -> Attribution | None:
     if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
         return None  # "what she calls “real solutions”": a label inside another statement
@@ -405,7 +440,9 @@ def _attribution(
     subj = subject_of(verb)
     if subj is not None and regs.inside(subj.idx) is not None:
         subj = None  # the parser took a word of the quotation for the speaker
-    if cue.cls in ("belief", "evaluation", "finding") and subj is None:
+    if cue.cls in SUBJECT_CLASSES and subj is None:
+        return None
+    if cue.cls in SPEAKER_CLASSES and not speaker_like(ctx, subj, lexicon.speaker_nouns):
         return None
     source = np_extent(subj) if subj is not None else None
     if source is not None and content[0] < source[0] < content[1] <= verb.idx:
@@ -488,7 +525,7 @@ def _quotes_after(ctx: DocContext, verb: Token, region: QuoteRegion) -> bool:
 
 
 def _cut_before_source(
-    work: str, content: tuple[int, int], source: tuple[int, int], regs: _Regions
+    work: str, content: tuple[int, int], source: tuple[int, int], regs: Regions
 ) -> tuple[int, int] | None:
     """A content that swallowed its own speaker ("“A,” Jo Roe, a founder of X, tells …" parsed
     as one clause) ends before the speaker: at the last quotation closed before it."""
@@ -509,44 +546,3 @@ def _clip_to_paragraph(work: str, pos: int, content: tuple[int, int]) -> tuple[i
 def _is_sentence_start(ctx: DocContext, pos: int) -> bool:
     before = ctx.work[:pos].rstrip(" ")
     return not before or before[-1] in ".!?:\n\"'"
-
-
-def _according_to(ctx: DocContext, regs: _Regions) -> list[Attribution]:
-    """ "According to X, …" and "…, according to X": the rest of the sentence is the content."""
-    out = []
-    doc = ctx.doc
-    lowers = doc.to_array([LOWER]) if len(doc) else np.zeros(0, dtype=np.uint64)
-    for i in np.flatnonzero(lowers == doc.vocab.strings.as_int("according")):
-        tok = doc[int(i)]
-        if tok.i + 1 >= len(doc) or tok.nbor(1).lower_ != "to":
-            continue
-        to = tok.nbor(1)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        sent: Span = tok.sent
-        phrase_s = tok.idx
-        phrase_e = max(_subtree_extent(pobj)[1], _subtree_extent(tok)[1])
-        left = trim(ctx.work, sent.start_char, phrase_s)
-        right = trim(ctx.work, phrase_e, sent.end_char)
-        content = right if right[1] - right[0] >= left[1] - left[0] else left
-        if content[1] - content[0] < 3:
-            continue
-        for r in regs.overlapping(*content):
-            content = (min(content[0], r.start), max(content[1], r.end))
-        out.append(
-            Attribution(
-                content=content,
-                source=np_extent(pobj),
-                source_token=pobj,
-                cue=(tok.idx, to.idx + len(to)),
-                cue_token=tok,
-                cls="speech",
-                rule="according",
-                confidence=0.8,
-                regions=tuple(regs.overlapping(*content)),
-            )
-        )
-    return out

@@ -7,7 +7,23 @@ from importlib import resources
 
 from ..errors import ResourceError
 
-CLASSES = frozenset({"speech", "written", "belief", "request", "evaluation", "finding"})
+CLASSES = frozenset(
+    {
+        "speech",
+        "written",
+        "belief",
+        "request",
+        "evaluation",
+        "finding",
+        "intention",
+        "desire",
+        "stance",
+    }
+)
+#: classes whose cue counts only with an explicit subject ("Polls show …", not "showing …")
+SUBJECT_CLASSES = frozenset({"belief", "evaluation", "finding", "intention", "desire", "stance"})
+#: classes whose subject must be able to hold an attitude (a person, group, organization)
+SPEAKER_CLASSES = frozenset({"intention", "desire", "stance"})
 FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon", "if"})
 RESOURCE_KEY = "quotes.lexicon"
 

@@ -26,9 +26,17 @@ from .quote_direct import (
     starts_quote,
     starts_sentence,
 )
-from .quote_indirect import Attribution, attributions_from_cues, np_extent, subject_of, trim
+from .quote_indirect import (
+    Attribution,
+    Regions,
+    attributions_from_cues,
+    np_extent,
+    subject_of,
+    trim,
+)
 from .quote_layout import layout_attributions
 from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
+from .quote_nominal import according_to
 from .speakers import Speaker, resolve
 
 #: at most this many characters of speaker and cue between two parts of one statement
@@ -281,7 +289,11 @@ def run(ctx: DocContext) -> None:
     quotes = _tweet_quotes(ctx)
     tweet_spans = [q.span for q in quotes]
     regions = find_regions(ctx)
-    atts = attributions_from_cues(ctx, lexicon, regions) + layout_attributions(ctx, regions)
+    atts = (
+        attributions_from_cues(ctx, lexicon, regions)
+        + according_to(ctx, Regions(ctx.work, regions))
+        + layout_attributions(ctx, regions)
+    )
     atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)
     atts = [
         a

@@ -1,0 +1,82 @@
+"""Attitude attributions beyond speech: beliefs, intentions, desires, stances, judgments,
+and nominal cues ("X's call for …", "according to X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.quote_lexicon import SPEAKER_CLASSES, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def quotes_pipeline(nlp):
+    from eventwire.extract import actors, quotes
+    from eventwire.nlp import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
+
+
+@pytest.fixture()
+def extract(quotes_pipeline):
+    from eventwire.ingest import RawDocument
+    from eventwire.schema import DocumentRecord
+
+    def _extract(text: str) -> DocumentRecord:
+        result = quotes_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
+        assert isinstance(result, DocumentRecord), result
+        return result
+
+    return _extract
+
+
+def _texts(record) -> list[str]:
+    return [q.text for q in record.quotes]
+
+
+def _speaker(record, text_start: str) -> str | None:
+    q = next(q for q in record.quotes if q.text.startswith(text_start))
+    return q.speaker
+
+
+# -- lexicon ---------------------------------------------------------------------------------------
+def test_lexicon_has_attitude_classes():
+    lex = load_lexicon()
+    assert lex.cue_for("intend", set()).cls == "intention"
+    assert lex.cue_for("prefer", set()).cls == "desire"
+    assert lex.cue_for("vote", set()).cls == "stance"
+    assert lex.cue_for("lambaste", set()).cls == "evaluation"
+    assert lex.cue_for("lash", {"out"}).preps == {"at", "against"}
+    assert {"intention", "desire", "stance"} <= SPEAKER_CLASSES
+
+
+# -- verbs -----------------------------------------------------------------------------------------
+def test_intention_verb_with_infinitive(extract):
+    rec = extract("Mayor Lena Ortiz intends to close the old harbor bridge next spring.")
+    assert _texts(rec) == ["to close the old harbor bridge next spring"]
+    assert rec.quotes[0].speaker == "Lena Ortiz"
+
+
+def test_stance_verb_with_preposition(extract):
+    rec = extract("Senator Paul Brandt voted against the farm bill on Tuesday.")
+    assert any(t.startswith("the farm bill") for t in _texts(rec))
+
+
+def test_judgment_verb_takes_its_object(extract):
+    rec = extract("The governor mocked her rival for skipping the debate.")
+    assert _texts(rec) == ["her rival for skipping the debate"]
+
+
+def test_stance_needs_a_speaker_subject(extract):
+    rec = extract("The new rules favor large farms over small ones.")
+    assert rec.quotes == []
+
+
+def test_share_of_a_group_is_a_speaker(extract):
+    rec = extract("Half of the voters prefer a candidate from outside politics.")
+    assert _texts(rec) == ["a candidate from outside politics"]
+
+
+def test_markup_tag_is_not_a_cue(extract):
+    rec = extract('<tweet author="x">Rain again today</tweet>.\n\nThe town council met on Monday.')
+    assert not any(q.cue == "tweet" for q in rec.quotes)
