@@ -142,7 +142,9 @@ def test_ingest_with_an_injected_pipeline(capsys, monkeypatch, tmp_path: Path) -
     from eventwire.ingest import RawDocument
 
     raws = [
-        RawDocument(id=f"r{i}", text=f"Police arrested {i} people.", origin=f"r{i}")
+        RawDocument(
+            id=f"r{i}", text=f"Police arrested {i} people at the harbour protest.", origin=f"r{i}"
+        )
         for i in range(4)
     ]
 
@@ -165,6 +167,54 @@ def test_ingest_with_an_injected_pipeline(capsys, monkeypatch, tmp_path: Path) -
     )
     assert main(args) == 0
     assert "0 documents stored, 4 already present" in capsys.readouterr().err
+
+
+def test_rerun_skips_stored_documents_before_extraction(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The real input path (read_inputs -> keep -> pipeline) with a counting pipeline: a second
+    run, and a copy of an article under another id or a tracking-tagged URL, extract nothing."""
+    import eventwire.nlp as nlp_pkg
+    from eventwire.ingest import RawDocument
+
+    extracted: list[str] = []
+
+    class CountingPipeline:
+        def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+        def process(self, items):  # type: ignore[no-untyped-def]
+            for raw in items:
+                if isinstance(raw, RawDocument):
+                    extracted.append(raw.id)
+                    yield record(raw.id, raw.text, [], url=raw.url)
+                else:
+                    yield raw
+
+    monkeypatch.setattr(nlp_pkg, "Pipeline", CountingPipeline)
+    rows = [
+        {"id": f"n{i}", "url": f"https://news.example/story/{i}", "text": f"Story number {i}."}
+        for i in range(3)
+    ]
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    db = str(tmp_path / "skip.db")
+    argv = ["ingest", "--db", db, "--no-progress", "--workers", "1"]
+    assert main([*argv, str(first)]) == 0
+    assert extracted == ["n0", "n1", "n2"]
+    capsys.readouterr()
+
+    extracted.clear()
+    again = tmp_path / "again.jsonl"
+    copies = [
+        {**rows[0], "id": "copy-of-n0", "url": None},  # same text, no URL
+        {**rows[1], "id": "n1-tagged", "url": rows[1]["url"] + "?utm_source=feed", "text": "x"},
+        {"id": "n9", "url": "https://news.example/story/9", "text": "A new story."},
+    ]
+    again.write_text("".join(json.dumps(r) + "\n" for r in copies))
+    assert main([*argv, str(first), str(again)]) == 0
+    assert extracted == ["n9"]
+    assert "1 documents stored, 5 already present" in capsys.readouterr().err
 
 
 def test_docs_mention_every_store_command() -> None:

@@ -10,6 +10,7 @@ from eventwire.schema import PlaceRef
 from eventwire.settings import Settings
 from eventwire.store import DedupParams, EventFilter, StoreWriter, get_event, search_events
 from eventwire.store.dedup import Signature, actor_keys, compatible
+from eventwire.store.story import StoryTerms, same_story, sentence_around
 from eventwire.store.writer import event_columns
 from test_store_support import db_url, event, pg_server_url, pg_url, record, store  # noqa: F401
 
@@ -23,13 +24,28 @@ POLICE = ("police", "FRA", "COP")
 PROTESTERS = ("protesters", "FRA", "OPP")
 
 
-def sig(ev, published: str = "2021-03-04") -> Signature:  # type: ignore[no-untyped-def]
+def sig(  # type: ignore[no-untyped-def]
+    ev, published: str = "2021-03-04", sentence: str | None = None, doc: int | None = None
+) -> Signature:
+    """The signature of ``ev``; with ``sentence``, also its story terms (rule 6)."""
     import datetime as dt
 
     cols = event_columns(ev, dt.date.fromisoformat(published))
+    terms = None
+    if sentence is not None:
+        terms = STORY.terms(sentence, [r.name for r in (*ev.source, *ev.target)])
     return Signature.from_row(
-        {**cols, "source_keys": actor_keys(ev.source), "target_keys": actor_keys(ev.target)}
+        {
+            **cols,
+            "source_keys": actor_keys(ev.source),
+            "target_keys": actor_keys(ev.target),
+            "story_terms": terms,
+            "document_id": doc,
+        }
     )
+
+
+STORY = StoryTerms()
 
 
 P = DedupParams()
@@ -173,14 +189,14 @@ def test_store_merges_two_outlets_and_counts(store) -> None:  # type: ignore[no-
     w = StoreWriter(store)
     a = record(
         "a",
-        "Police arrested protesters in Paris.",
+        "Police arrested 40 protesters near the Paris opera.",
         [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS)],
         source="Le Monde",
         published="2021-03-03",
     )
     b = record(
         "b",
-        "French police detained demonstrators.",
+        "French police detained 40 demonstrators outside the Paris opera.",
         [
             event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03", place=PARIS),
             event("E2", "ARREST", POLICE, PROTESTERS, date="2021-03-03", sentence=5),
@@ -190,7 +206,7 @@ def test_store_merges_two_outlets_and_counts(store) -> None:  # type: ignore[no-
     )
     c = record(
         "c",
-        "AFP: police held protesters.",
+        "AFP: police held 40 protesters at the opera.",
         [event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-03")],
         source="AFP",
         published="2021-03-05",
@@ -314,3 +330,117 @@ def test_two_different_named_actors_do_not_match_by_coding() -> None:
     assert compatible(sig(a), sig(c), P)  # one name within the other
     d = event("E4", "ACCUSE", ("party officials", "USA", "PTY"), None, date="2021-03-03")
     assert compatible(sig(b), sig(d), P)  # a description matches by country and sector
+
+
+# -- rule 6: the same story ------------------------------------------------------------------------
+MAYOR = ("Mayor Lena Ortiz", "USA", "GOV")
+UNION = ("the transit union", "USA", "LAB")
+
+
+def test_story_terms_leave_out_actors_dates_and_stop_words() -> None:
+    terms = STORY.terms(
+        "Mayor Lena Ortiz said on Tuesday that she rejected the transit union's demands "
+        "for 4,500 new bus drivers.",
+        ["Mayor Lena Ortiz", "the transit union"],
+    )
+    assert terms == ["4500", "bus", "demand", "driver", "reject"]
+
+
+def test_same_story_counts_shared_terms_against_the_shorter_sentence() -> None:
+    short, long = ["bus", "driver", "reject"], ["bus", "driver", "strike", "fare", "route", "hall"]
+    assert same_story(short, long, 2, 0.5)  # 2 of the shorter's 3
+    assert not same_story(short, long, 3, 0.5)  # too few shared terms
+    assert not same_story(["bus", "x1", "x2", "x3"], long, 1, 0.5)  # 1 of 4
+    assert same_story([], long, 0, 0.9)  # min_shared 0: the signal is off
+
+
+def test_sentence_around_finds_the_sentence_of_a_span() -> None:
+    text = "The council met at noon. The mayor rejected the plan! Then everyone left."
+    start = text.index("rejected")
+    assert sentence_around(text, start, start + 8) == "The mayor rejected the plan!"
+    assert sentence_around(text, 0, 3) == "The council met at noon."
+
+
+def test_same_event_in_two_outlets_shares_its_story() -> None:
+    a = event("E1", "REJECT", MAYOR, UNION, date="2021-03-03")
+    b = event("E7", "REJECT", ("Lena Ortiz", "USA", "GOV"), UNION, date="2021-03-03")
+    one = sig(a, sentence="Mayor Lena Ortiz rejected the union's call for 4,500 new bus drivers.")
+    two = sig(
+        b,
+        sentence="Ortiz turned down demands to hire 4,500 more drivers for the city's bus fleet.",
+    )
+    assert compatible(one, two, P)
+
+
+def test_two_different_events_of_one_actor_on_one_day_stay_apart() -> None:
+    a = event("E1", "REJECT", MAYOR, None, date="2021-03-03")
+    b = event("E2", "REJECT", MAYOR, None, date="2021-03-03")
+    budget = sig(
+        a, sentence="Mayor Lena Ortiz rejected the police budget cuts proposed by the council."
+    )
+    stadium = sig(b, sentence="Ortiz also rejected a private offer to rebuild the harbour stadium.")
+    assert not compatible(budget, stadium, P)
+    assert compatible(budget, stadium, DedupParams(min_shared_terms=0))  # signal off: rules 1-5
+
+
+def test_historical_mention_sharing_the_story_still_stays_apart() -> None:
+    army, rebels = ("army", "SYR", "MIL"), ("rebels", "SYR", "REB")
+    new = sig(
+        event("E1", "ASSAULT", army, rebels, date="2021-03-04"),
+        sentence="The army shelled rebel positions near the Aleppo citadel.",
+    )
+    old = sig(
+        event("E2", "ASSAULT", army, rebels, historical=True),
+        sentence="The army once shelled rebel positions near the Aleppo citadel.",
+    )
+    assert not compatible(old, new, P)
+
+
+def test_mentions_in_the_anchor_article_need_no_shared_story() -> None:
+    a = event("E1", "REJECT", MAYOR, UNION, date="2021-03-03")
+    lead = sig(a, sentence="Mayor Lena Ortiz rejected the union's demands.", doc=1)
+    later = sig(a, sentence="Ortiz's refusal angered bus riders.", doc=1)
+    elsewhere = sig(a, sentence="Ortiz's refusal angered bus riders.", doc=2)
+    assert compatible(later, lead, P)
+    assert not compatible(elsewhere, lead, P)
+    assert not compatible(later, lead, DedupParams(same_document_exempt=False))
+
+
+def test_story_params_from_settings() -> None:
+    s = Settings(extras={"dedup": {"min_shared_terms": 3, "min_term_overlap": 0.5}})
+    p = DedupParams.from_settings(s)
+    assert (p.min_shared_terms, p.min_term_overlap, p.same_document_exempt) == (3, 0.5, True)
+    for bad in ({"min_shared_terms": -1}, {"min_term_overlap": 1.5}):
+        with pytest.raises(ConfigError):
+            DedupParams.from_settings(Settings(extras={"dedup": bad}))
+
+
+def test_store_splits_one_actor_s_unrelated_events_of_one_day(store) -> None:  # type: ignore[no-untyped-def]
+    w = StoreWriter(store)
+    w.add(
+        record(
+            "a",
+            "Mayor Lena Ortiz rejected the police budget cuts proposed by the council.",
+            [event("E1", "REJECT", MAYOR, None, date="2021-03-03", trigger="Mayor")],
+            source="City Paper",
+        )
+    )
+    w.add(
+        record(
+            "b",
+            "Mayor Lena Ortiz rejected a private offer to rebuild the harbour stadium.",
+            [event("E1", "REJECT", MAYOR, None, date="2021-03-03", trigger="Mayor")],
+            source="Harbour News",
+        )
+    )
+    w.add(
+        record(
+            "c",
+            "Mayor Lena Ortiz rejected budget cuts for the police that the council proposed.",
+            [event("E1", "REJECT", MAYOR, None, date="2021-03-03", trigger="Mayor")],
+            source="Metro Daily",
+        )
+    )
+    with store.read() as conn:
+        evs = search_events(conn, EventFilter())
+    assert sorted((e.num_articles, e.num_sources) for e in evs) == [(1, 1), (2, 2)]

@@ -33,7 +33,13 @@ def filled(tmp_path):  # type: ignore[no-untyped-def]
         )
     )
     w.add(
-        record("b", "Rebels were shelled by the army.", [ev], url="https://b.example/2", source="B")
+        record(
+            "b",
+            "Rebels near Mosul were shelled by the army.",
+            [ev],
+            url="https://b.example/2",
+            source="B",
+        )
     )
     w.add(
         record(

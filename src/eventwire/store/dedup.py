@@ -24,7 +24,12 @@ A mention joins an existing event when ALL of these hold (the rule is documented
    mentions, never a dated (new) event;
 5. **location**: either location is unknown, or they are the same place (GeoNames id or name),
    or within ``location_km`` of each other, or one is the country the other lies in; places in
-   different known countries never are.
+   different known countries never are;
+6. **same story**: the two sentences share what happened: at least ``min_shared_terms``
+   story terms (content words, stemmed, without stop words, date words and the actors' own
+   names; :mod:`eventwire.store.story`), making at least ``min_term_overlap`` of the shorter
+   sentence's terms. A mention in the same article as the event's anchor is exempt
+   (``same_document_exempt``): one article telling one story repeats it in other words.
 
 Among several compatible events the closest in time wins, then the one with more mentions,
 then the oldest. The comparison is against the event's first mention (its anchor), so an
@@ -45,6 +50,7 @@ import pycountry
 from ..errors import ConfigError
 from ..settings import Settings
 from .keys import name_key
+from .story import same_story
 
 _PRECISION_RANK = {"day": 0, "published": 0, "week": 1, "month": 2, "year": 3}
 
@@ -63,6 +69,9 @@ class DedupParams:
     missing_actor_matches: bool = False
     named_actor_types: tuple[str, ...] = ("C:01", "C:02")
     coarsest_precision: str = "month"
+    min_shared_terms: int = 2
+    min_term_overlap: float = 0.25
+    same_document_exempt: bool = True
 
     @property
     def max_window(self) -> int:
@@ -90,6 +99,9 @@ class DedupParams:
             "missing_actor_matches",
             "named_actor_types",
             "coarsest_precision",
+            "min_shared_terms",
+            "min_term_overlap",
+            "same_document_exempt",
         }
         unknown = set(table) - known
         if unknown:
@@ -103,6 +115,14 @@ class DedupParams:
             )
         if params.location_km < 0:
             raise ConfigError(f"dedup.location_km must be >= 0, got {params.location_km!r}")
+        if params.min_shared_terms < 0:
+            raise ConfigError(
+                f"dedup.min_shared_terms must be >= 0, got {params.min_shared_terms!r}"
+            )
+        if not 0.0 <= params.min_term_overlap <= 1.0:
+            raise ConfigError(
+                f"dedup.min_term_overlap must be between 0 and 1, got {params.min_term_overlap!r}"
+            )
         return params
 
 
@@ -157,11 +177,17 @@ class Signature:
     country: str | None
     flags: tuple[bool, bool, bool]
     historical: bool
+    #: story terms of the (anchor) sentence; ``None`` when unknown (rule 6 is then not applied)
+    terms: frozenset[str] | None = None
+    #: the article of the mention, or of the event's anchor mention
+    document_id: int | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Signature:
-        """From a mapping with the ``events``/``mentions`` columns (plus the actor keys)."""
+        """From a mapping with the ``events``/``mentions`` columns (plus the actor keys, and
+        ``story_terms`` and ``document_id`` or ``first_document_id`` when known)."""
         name = row.get("location_name")
+        terms = row.get("story_terms")
         return cls(
             type_key=row["type_key"],
             source=_keys(row.get("source_keys") or ()),
@@ -176,6 +202,8 @@ class Signature:
             country=row.get("location_country"),
             flags=(bool(row["negated"]), bool(row["hypothetical"]), bool(row["future"])),
             historical=bool(row["historical"]),
+            terms=frozenset(terms) if terms is not None else None,
+            document_id=row.get("document_id", row.get("first_document_id")),
         )
 
 
@@ -254,6 +282,15 @@ def _places_compatible(a: Signature, b: Signature, params: DedupParams) -> bool:
     return False
 
 
+def _story_compatible(a: Signature, b: Signature, params: DedupParams) -> bool:
+    if params.min_shared_terms <= 0 or a.terms is None or b.terms is None:
+        return True
+    same_document = a.document_id is not None and a.document_id == b.document_id
+    if params.same_document_exempt and same_document:
+        return True
+    return same_story(a.terms, b.terms, params.min_shared_terms, params.min_term_overlap)
+
+
 def compatible(mention: Signature, event: Signature, params: DedupParams) -> bool:
     """Whether ``mention`` may join ``event`` under the rule (module docstring)."""
     if mention.type_key != event.type_key:
@@ -271,6 +308,7 @@ def compatible(mention: Signature, event: Signature, params: DedupParams) -> boo
         )
         and _actors_compatible(mention.target, event.target, params, empty_ok=True)
         and _places_compatible(mention, event, params)
+        and _story_compatible(mention, event, params)
     )
 
 

@@ -30,6 +30,7 @@ from .results import (
     StoredMention,
     StoredQuote,
 )
+from .story import sentence_around
 from .tables import actors, documents, events, mentions, places, quotes, times
 
 MAX_LIMIT = 10_000
@@ -201,10 +202,7 @@ def _stored_event(row: Any) -> StoredEvent:
 
 def _excerpt(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence around ``[start, end)``: from the last sentence end before it to the next."""
-    left = max(text.rfind(p, 0, start) for p in (". ", "\n", "? ", "! "))
-    right_hits = [i for i in (text.find(p, end) for p in (". ", "\n", "? ", "! ")) if i >= 0]
-    right = min(right_hits) + 1 if right_hits else len(text)
-    snippet = text[left + 1 : right].strip()
+    snippet = sentence_around(text, start, end, limit=len(text))
     return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
 
 

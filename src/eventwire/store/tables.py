@@ -189,6 +189,7 @@ events = Table(
     *_event_columns(),
     Column("source_keys", JSON, nullable=False, comment="actor keys used by the dedup rule"),
     Column("target_keys", JSON, nullable=False),
+    Column("story_terms", JSON, comment="story terms of the anchor mention's sentence"),
     Column("num_mentions", Integer, nullable=False),
     Column("num_sources", Integer, nullable=False),
     Column("num_articles", Integer, nullable=False),

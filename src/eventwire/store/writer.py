@@ -21,6 +21,7 @@ from ..schema import DocumentRecord, Event
 from .dedup import DedupParams, Signature, actor_keys, best_match
 from .engine import Store
 from .keys import content_hash, date_interval, name_key, source_key, url_key
+from .story import StoryTerms, sentence_around
 from .tables import actors, documents, events, mentions, places, quotes, times
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ class StoreWriter:
     def __init__(self, store: Store, params: DedupParams | None = None) -> None:
         self.store = store
         self.params = params or DedupParams()
+        self.story = StoryTerms()
 
     # -- identity --------------------------------------------------------------------------------
     @staticmethod
@@ -192,8 +194,14 @@ class StoreWriter:
         mention_rows = []
         for i, ev in enumerate(rec.events):
             cols = event_columns(ev, rec.published)
-            keys = {"source_keys": actor_keys(ev.source), "target_keys": actor_keys(ev.target)}
-            event_id = self._match(conn, Signature.from_row({**cols, **keys}))
+            keys = {
+                "source_keys": actor_keys(ev.source),
+                "target_keys": actor_keys(ev.target),
+                "story_terms": self.story_terms(rec.text, ev),
+            }
+            event_id = self._match(
+                conn, Signature.from_row({**cols, **keys, "document_id": doc_pk})
+            )
             if event_id is None:
                 event_id = self._new_event(conn, cols, keys, doc_pk, ev.confidence)
                 result.new_events += 1
@@ -220,6 +228,11 @@ class StoreWriter:
             conn.execute(insert(mentions), mention_rows)
             refresh_events(conn, sorted(touched))
         return result
+
+    def story_terms(self, text: str, event: Event) -> list[str]:
+        """The story terms (:mod:`eventwire.store.story`) of ``event``'s sentence in ``text``."""
+        sentence = sentence_around(text, *event.trigger.span)
+        return self.story.terms(sentence, [r.name for r in (*event.source, *event.target)])
 
     @staticmethod
     def _insert_parts(conn: Connection, rec: DocumentRecord, doc_pk: int) -> None:
