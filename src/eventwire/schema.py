@@ -134,7 +134,7 @@ class TimeExpr(_Model):
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str = Field(description="TimeML value, e.g. 2020-01-03, 2020-W01, P3D, XXXX-WXX-1")
     sentence: int | None = None
-    anchor: Literal["absolute", "published", "unresolved"] = "absolute"
+    anchor: Literal["absolute", "published", "narrative", "unresolved"] = "absolute"
     confidence: Confidence = 0.5
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..nlp.context import DocContext
+from ..resolve.anchoring import Reference, day_shift_before, shift_day_value
 from ..resolve.tense import Tense, clause_tense, has_future_cue
 from ..resolve.timex import AbsoluteParser, Env, Timex, normalize
 from ..resolve.timex_grammar import Grammar, Match, load_lexicon
@@ -26,7 +27,7 @@ _TENSE_RULES = frozenset(
     {"weekday", "month", "date_mdy", "date_dmy", "season", "holiday", "weekend", "quarter", "clock"}
 )
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_CONFIDENCE = {"absolute": 0.9, "published": 0.75, "unresolved": 0.5}
+_CONFIDENCE = {"absolute": 0.9, "published": 0.75, "narrative": 0.6, "unresolved": 0.5}
 
 
 def make_absolute_parser() -> AbsoluteParser:
@@ -87,6 +88,7 @@ def find_times(
     parse = _absolute(ctx)
     out: list[TimeExpr] = []
     ref_quarter: tuple[int, int] | None = None
+    ref = Reference()
     for match in grammar.find(ctx.work):
         if match.rule == "set_word" and _is_noun(ctx, match):
             continue  # "the Communist Party daily Granma" is a newspaper
@@ -99,10 +101,13 @@ def find_times(
             tense=tense,
             ref_quarter=ref_quarter,
             parse_absolute=parse,
+            ref=ref,
         )
         timex: Timex | None = normalize(match, env)
         if timex is None:
             continue
+        timex, start = _day_shift(ctx, match, timex, start)
+        ref = ref.updated(timex.value)
         q = _QUARTER.match(timex.value)
         if q and match.rule == "quarter" and match.get("ord"):
             ref_quarter = (int(q.group(1)), int(q.group(2)))
@@ -119,6 +124,19 @@ def find_times(
             )
         )
     return out
+
+
+def _day_shift(ctx: DocContext, match: Match, timex: Timex, start: int) -> tuple[Timex, int]:
+    """ "the day before last Tuesday('s hearing)": the day expression moved by one day, its
+    span widened to take the phrase (``start`` is in original-text offsets)."""
+    shift = day_shift_before(ctx.work[max(0, match.start - 40) : match.start])
+    if shift is None:
+        return timex, start
+    value = shift_day_value(timex.value, shift[0])
+    if value is None:
+        return timex, start
+    new_start, _ = ctx.span(match.start - shift[1], match.start)
+    return Timex("DATE", value, timex.anchor), new_start
 
 
 def run(ctx: DocContext) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from . import anchoring as A
 from . import dates as D
 from .tense import Tense
 from .timex_grammar import Lexicon, Match
@@ -50,13 +51,14 @@ class Env:
     tense: Tense = "PAST"
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
     parse_absolute: AbsoluteParser | None = None
+    ref: A.Reference | None = None  # dates mentioned so far, for anaphoric expressions
 
 
 @dataclass(frozen=True)
 class Timex:
     type: TimexType
     value: str
-    anchor: Literal["absolute", "published", "unresolved"]
+    anchor: Literal["absolute", "published", "narrative", "unresolved"]
 
 
 class _Unanchored(Exception):
@@ -238,14 +240,20 @@ def _with_pod(value: str, pod: str | None, env: Env) -> Timex:
 
 def _weekday(m: Match, env: Env) -> Timex:
     wd = env.lex.weekdays[m.get("wd").rstrip(".")]
-    d = _dct(env, "day")
     rel = m.get("rel")
-    if rel in ("this", "current", "same"):
+    if rel in A.ANAPHORIC_RELS:  # "the previous Friday": before the day the story is at
+        day = A.anaphoric_weekday(env.ref, env.dct, wd, rel)
+        if day is None:
+            raise _Unanchored("day")
+        return Timex("DATE", D.day_value(day), "narrative")
+    d = _dct(env, "day")
+    if rel in ("this", "current"):
         day = D.weekday_relative(d, wd, _direction(env))
         if D.week_value(day) != D.week_value(d):
             day = D.shift_days(d, wd - d.isoweekday())
     else:
         day = D.weekday_relative(d, wd, _direction(env, rel))
+    # "Friday morning" stays the day: TempEval-3 annotators mostly span and value the day alone
     return Timex("DATE", D.day_value(day), "published")
 
 
@@ -284,8 +292,27 @@ def _relunit(m: Match, env: Env) -> Timex:
         return Timex("DATE", f"{d.year // 100 + off:02d}", "published")
     if unit == "quarter" and env.ref_quarter and rel == "same":
         return Timex("DATE", "{}-Q{}".format(*env.ref_quarter), "published")
+    if rel in A.ANAPHORIC_RELS and unit in ("week", "month", "year"):
+        return _narrative(env, unit, 0 if rel == "same" else off)
     value, _ = _shifted(env.__class__(env.lex, env.dct, env.tense, None), unit, off)
     return Timex("DATE", value, "published")
+
+
+def _narrative(env: Env, unit: str, n: int) -> Timex:
+    """``n`` units from the narrative reference (``the following year``, ``that week``); a part
+    of the day (``the next morning``) is dated to its day, like ``Friday morning``."""
+    gran: A.Granularity = "day" if unit in env.lex.parts_of_day else unit  # type: ignore[assignment]
+    value = A.shifted_value(env.ref, env.dct, gran, n)
+    if value is None:
+        raise _Unanchored(gran)
+    return Timex("DATE", value, "narrative")
+
+
+def _anaphoric(m: Match, env: Env) -> Timex:
+    """``that day``, ``later that year``, ``the same week``, ``the next morning``."""
+    rel = m.get("rel") or "that"
+    unit = m.get("unit") or m.get("unit2")
+    return _narrative(env, unit, 0 if rel in ("that", "same") else _offset(rel))
 
 
 def _weekend(m: Match, env: Env) -> Timex:
@@ -399,6 +426,10 @@ def _ago(m: Match, env: Env) -> Timex:
     if n is None:
         value = "FUTURE_REF" if m.get("dir") in ("from now", "hence") else "PAST_REF"
         return Timex("DATE", value, "published")
+    if m.get("dir") == "earlier" and unit in ("day", "week") and n == int(n):
+        # "two days earlier" counts back from the day the story is at; "a year earlier" keeps
+        # the publication date (or the quarter in view): business news compares periods so
+        return _narrative(env, unit, -int(n))
     sign = 1 if (m.get("dir") or "").startswith(("from", "hence")) else -1
     value, _ = _shifted(env, unit, round(sign * n))
     return Timex("DATE", value, "published")
@@ -511,6 +542,7 @@ _HANDLERS: dict[str, Callable[[Match, Env], Timex | None]] = {
     "pod": _pod,
     "relunit": _relunit,
     "weekend": _weekend,
+    "anaphoric": _anaphoric,
     "season": _season,
     "year": _year,
     "spelled_year": _spelled_year,

@@ -203,6 +203,13 @@ class Grammar:
             ),
             ("weekend", r"(?:(?P<mod>over|during)\s+)?the\s+(?P<unit>weekend)"),
             (
+                # anaphoric: counts from the date the story is at ("later that day")
+                "anaphoric",
+                r"(?:(?P<mod>early|late|earlier|later)\s+(?:on\s+|in\s+)?)?(?:that(?:\s+same)?\s+"
+                rf"(?P<unit>day|week|month|year|{pod})|the\s+(?P<rel>same|next|following|previous|"
+                rf"prior)\s+(?P<unit2>day|{pod}))",
+            ),
+            (
                 "season",
                 r"(?:(?P<prep>in|over|during|into|through|until|by|since|for)\s+)?"
                 rf"(?P<body>(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>{rel}|the)\s+)?"
