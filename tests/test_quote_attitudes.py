@@ -80,3 +80,23 @@ def test_share_of_a_group_is_a_speaker(extract):
 def test_markup_tag_is_not_a_cue(extract):
     rec = extract('<tweet author="x">Rain again today</tweet>.\n\nThe town council met on Monday.')
     assert not any(q.cue == "tweet" for q in rec.quotes)
+
+
+# -- nominal cues ----------------------------------------------------------------------------------
+def test_possessor_of_a_claim_is_the_source(extract):
+    rec = extract("Officials rejected Mayor Ana Ruiz's claim that the audit was rigged.")
+    q = next(q for q in rec.quotes if q.cue == "claim")
+    assert q.text == "that the audit was rigged"
+    assert q.speaker.endswith("Ana Ruiz")
+
+
+def test_light_verb_subject_holds_the_nominal_cue(extract):
+    rec = extract("Senator Tom Vale took a swipe at the governor during the rally.")
+    q = next(q for q in rec.quotes if q.cue == "swipe")
+    assert q.text.startswith("the governor")
+    assert q.speaker == "Tom Vale"
+
+
+def test_nominal_cue_without_a_speaker_is_dropped(extract):
+    rec = extract("The bill's call for new taxes surprised nobody.")
+    assert not any(q.cue == "call" for q in rec.quotes)

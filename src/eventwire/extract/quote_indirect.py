@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..nlp.context import DocContext
 from .actors import actor_at
 from .quote_direct import QuoteRegion, is_full_quote, starts_quote
+from .quote_frames import Regions, colon_content, content_of, subtree_extent
 from .quote_lexicon import SPEAKER_CLASSES, SUBJECT_CLASSES, Cue, QuoteLexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -125,11 +126,6 @@ def np_extent(tok: Token) -> tuple[int, int]:
     return start, end
 
 
-def subtree_extent(tok: Token) -> tuple[int, int]:
-    left, right = tok.left_edge, tok.right_edge
-    return left.idx, right.idx + len(right)
-
-
 def trim(work: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces and stray punctuation from both ends (a closing quotation mark stays)."""
     while start < end and work[start] in _TRIM_CHARS:
@@ -139,36 +135,6 @@ def trim(work: str, start: int, end: int) -> tuple[int, int]:
     if end < len(work) and work[end : end + 1] in ".,!?" and starts_quote(work, end + 1):
         end += 3 if work[end + 1 : end + 3] == "''" else 2  # keep "…," and "…."
     return start, end
-
-
-class Regions:
-    """Quote regions with overlap and adjacency look-ups."""
-
-    def __init__(self, work: str, regions: list[QuoteRegion]) -> None:
-        self.work = work
-        self.items = regions
-
-    def overlapping(self, start: int, end: int) -> list[QuoteRegion]:
-        return [r for r in self.items if r.start < end and start < r.end]
-
-    def inside(self, pos: int) -> QuoteRegion | None:
-        return next((r for r in self.items if r.start < pos < r.end - 1), None)
-
-    def before(self, pos: int) -> QuoteRegion | None:
-        """A region ending right before ``pos`` (only spaces and commas between)."""
-        for r in reversed(self.items):
-            if r.end <= pos:
-                gap = self.work[r.end : pos]
-                return r if not gap.strip(" ,—–-\n") and "\n\n" not in gap else None
-        return None
-
-    def after(self, pos: int) -> QuoteRegion | None:
-        """A region starting right after ``pos`` (spaces, a comma or a colon between)."""
-        for r in self.items:
-            if r.start >= pos:
-                gap = self.work[pos : r.start]
-                return r if not gap.strip(" ,:\n") and gap.count("\n") <= 2 else None
-        return None
 
 
 def _is_verb(tok: Token) -> bool:
@@ -221,82 +187,6 @@ def _frame_extent(verb: Token, skip: set[int], regs: Regions) -> tuple[int, int]
                 e = min(e, r.start)  # a quotation the parser hung under the speaker
         start, end = min(start, s), max(end, e)
     return start, end
-
-
-def _content(
-    verb: Token, cue: Cue, regions: Regions
-) -> tuple[tuple[int, int], str, set[int]] | None:
-    """The content extent, the frame that gave it, and the content's head tokens."""
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp":
-            if "ccomp" not in cue.frames and not regions.overlapping(*subtree_extent(child)):
-                continue
-            start, end = subtree_extent(child)
-            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-            if to is not None and child.i > verb.i:
-                start = to.idx  # "urged the judge to give …": the request, not its addressee
-            return (start, end), "ccomp", {child.i}
-    if "if" in cue.frames:
-        for child in children:
-            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-            if child.dep_ == "advcl" and child.i > verb.i and marks & {"if", "whether"}:
-                return subtree_extent(child), "if", {child.i}
-    if "xcomp" in cue.frames:
-        for child in children:
-            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            if child.dep_ == "xcomp" and child.i > verb.i and to:
-                return subtree_extent(child), "xcomp", {child.i}
-    if "oprd" in cue.frames:
-        oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
-        if oprd is not None:
-            # "called the plan “a disaster”": what was called, and what it was called
-            start = verb.nbor(1).idx if verb.i + 1 < len(verb.doc) else oprd.left_edge.idx
-            return (start, subtree_extent(oprd)[1]), "oprd", {oprd.i}
-    if cue.preps:
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in cue.preps:
-                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    start, end = subtree_extent(obj)
-                    return (start, _right_extension(verb, obj, end)), "prep", {child.i}
-    if "dobj" in cue.frames or cue.particle is not None:
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
-            # "criticized Clinton for accepting donations": the object and what follows it
-            end = _right_extension(verb, obj, subtree_extent(obj)[1])
-            return (obj.left_edge.idx, end), "dobj", {obj.i}
-    return None
-
-
-def _right_extension(verb: Token, obj: Token, end: int) -> int:
-    """Widen an object's extent over the verb's dependents after it that complete it."""
-    for child in verb.children:
-        if child.idx < end or child.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
-            continue
-        if child.dep_ == "prep" and child.lower_ not in _OBJECT_PREPS:
-            continue
-        if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
-            continue
-        end = max(end, subtree_extent(child)[1])
-    return end
-
-
-def _colon_content(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
-    """Content introduced by a colon right after the cue: the rest of the paragraph or the next."""
-    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if nxt is None or nxt.text != ":":
-        return None
-    work = ctx.work
-    start = nxt.idx + 1
-    end = work.find("\n", start)
-    end = len(work) if end == -1 else end
-    if not work[start:end].strip():
-        nxt_para = start + len(work[start:]) - len(work[start:].lstrip())
-        end = work.find("\n", nxt_para)
-        end = len(work) if end == -1 else end
-        start = nxt_para
-    return (start, end) if work[start:end].strip() else None
 
 
 def attributions_from_cues(
@@ -384,7 +274,7 @@ def _attribution(
 ) -> Attribution | None:
     if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
         return None  # "what she calls “real solutions”": a label inside another statement
-    found = _content(verb, cue, regs)
+    found = content_of(verb, cue, regs)
     content: tuple[int, int] | None = None
     rule = "none"
     skip: set[int] = set()
@@ -404,7 +294,7 @@ def _attribution(
         elif content is None and after is not None and _quotes_after(ctx, verb, after):
             content, rule = (after.start, after.end), "quote"
     if content is None and "colon" in cue.frames:
-        content, rule = _colon_content(ctx, verb), "colon"
+        content, rule = colon_content(ctx, verb), "colon"
     if content is None and verb.dep_ == "parataxis":
         content, rule = _inserted(ctx, verb, (frame_s, frame_e)), "ccomp"
     if content is None:

@@ -25,6 +25,7 @@ SUBJECT_CLASSES = frozenset({"belief", "evaluation", "finding", "intention", "de
 #: classes whose subject must be able to hold an attitude (a person, group, organization)
 SPEAKER_CLASSES = frozenset({"intention", "desire", "stance"})
 FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon", "if"})
+NOMINAL_FRAMES = frozenset({"that", "to"})
 RESOURCE_KEY = "quotes.lexicon"
 
 
@@ -40,12 +41,23 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class NominalCue:
+    """One reporting noun: its lemma, class, clause frames (``that``, ``to``) and prepositions."""
+
+    lemma: str
+    cls: str
+    frames: frozenset[str]
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class QuoteLexicon:
     """Reporting cues by lemma, medium words and speaker head nouns by lower-case word."""
 
     cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     media: dict[str, str] = field(default_factory=dict)
     speaker_nouns: dict[str, str] = field(default_factory=dict)
+    nominal: dict[str, NominalCue] = field(default_factory=dict)
 
     def cue_for(self, lemma: str, particles: set[str]) -> Cue | None:
         """The entry for a verb lemma with the particles it carries (particle entries first)."""
@@ -86,8 +98,26 @@ def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
     return Cue(lemma, particle or None, cls, frozenset(frames), frozenset(preps))
 
 
+def parse_nominal_row(cols: list[str], where: str = "nominal_cues.tsv") -> NominalCue:
+    """One ``lemma<TAB>class<TAB>frames`` row of nominal cues; ResourceError if malformed."""
+    if len(cols) != 3:
+        raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(cols)}: {cols}")
+    lemma, cls, frames_text = (c.strip() for c in cols)
+    if cls not in CLASSES:
+        raise ResourceError(f"{where}: unknown class {cls!r}; expected one of {sorted(CLASSES)}")
+    frames, preps = set(), set()
+    for frame in filter(None, (f.strip() for f in frames_text.split(","))):
+        if frame.startswith("prep:"):
+            preps.add(frame[5:])
+        elif frame in NOMINAL_FRAMES:
+            frames.add(frame)
+        else:
+            raise ResourceError(f"{where}: unknown frame {frame!r}; expected that, to or prep:WORD")
+    return NominalCue(lemma, cls, frozenset(frames), frozenset(preps))
+
+
 def load_lexicon() -> QuoteLexicon:
-    """Read ``cues.tsv`` and ``media.tsv`` from the package data."""
+    """Read the cue, nominal cue, medium and speaker noun lists from the package data."""
     cues: dict[str, list[Cue]] = {}
     for n, cols in _rows("cues.tsv"):
         cue = parse_cue_row(cols, f"cues.tsv:{n}")
@@ -102,4 +132,8 @@ def load_lexicon() -> QuoteLexicon:
         if len(cols) != 2 or cols[1].strip() not in ("PERSON", "ORG"):
             raise ResourceError(f"speaker_nouns.tsv:{n}: expected word<TAB>PERSON|ORG, got {cols}")
         nouns[cols[0].strip().lower()] = cols[1].strip()
-    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns)
+    nominal = {}
+    for n, cols in _rows("nominal_cues.tsv"):
+        cue = parse_nominal_row(cols, f"nominal_cues.tsv:{n}")
+        nominal[cue.lemma] = cue
+    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns, nominal)

@@ -7,11 +7,24 @@ Offsets are in the working copy; the stage converts them.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LOWER
-from spacy.tokens import Span
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
-from .quote_indirect import Attribution, Regions, np_extent, subtree_extent, trim
+from .quote_direct import is_full_quote
+from .quote_indirect import (
+    Attribution,
+    Regions,
+    np_extent,
+    speaker_like,
+    subject_of,
+    subtree_extent,
+    trim,
+)
+from .quote_lexicon import NominalCue, QuoteLexicon
+
+#: prepositions whose object names who holds the attitude ("praise from X", "a call by X")
+_SOURCE_PREPS = frozenset({"from", "by"})
 
 
 def according_to(ctx: DocContext, regs: Regions) -> list[Attribution]:
@@ -49,6 +62,115 @@ def according_to(ctx: DocContext, regs: Regions) -> list[Attribution]:
                 cls="speech",
                 rule="according",
                 confidence=0.8,
+                regions=tuple(regs.overlapping(*content)),
+            )
+        )
+    return out
+
+
+def _clause(noun: Token, cue: NominalCue) -> Token | None:
+    """The that-clause or infinitive the noun governs ("the claim that …", "a vow to …")."""
+    for child in noun.children:
+        if child.i < noun.i or child.dep_ not in ("acl", "ccomp", "relcl"):
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if "that" in cue.frames and "that" in marks and child.dep_ != "relcl":
+            return child
+        if "to" in cue.frames and "to" in marks and child.dep_ == "acl":
+            return child
+    return None
+
+
+def _prep_object(noun: Token, cue: NominalCue) -> Token | None:
+    """The object of one of the cue's prepositions, on the noun or (for an object of a light
+    verb, "took a swipe at X") on the verb right after the noun."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
+    for prep in preps:
+        if prep.lower_ in cue.preps:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb the noun is the object of, directly or through a preposition ("came out in
+    support of"), if any."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
+
+
+def _source(ctx: DocContext, noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Who holds the attitude: the possessor, the object of "from"/"by", or the subject of
+    the verb the noun depends on (when that verb is not itself a cue, which reports it)."""
+    nouns = lexicon.speaker_nouns
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child if speaker_like(ctx, child, nouns) else None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and speaker_like(ctx, obj, nouns):
+                return obj
+    verb = _governor(noun)
+    if verb is None or verb.lemma_.lower() in lexicon.cues:
+        return None
+    subj = subject_of(verb)
+    return subj if speaker_like(ctx, subj, nouns) else None
+
+
+def _source_extent(source: Token) -> tuple[int, int]:
+    """The source phrase without its possessive ending ("Ana Ruiz's" -> "Ana Ruiz")."""
+    start, end = np_extent(source)
+    case = next((c for c in source.children if c.dep_ == "case" and c.i > source.i), None)
+    return (start, case.idx) if case is not None else (start, end)
+
+
+def nominal_attributions(
+    ctx: DocContext, lexicon: QuoteLexicon, regs: Regions
+) -> list[Attribution]:
+    """Attributions anchored on reporting nouns with a source and a content complement."""
+    out: list[Attribution] = []
+    doc = ctx.doc
+    if not len(doc) or not lexicon.nominal:
+        return out
+    lemmas = doc.to_array([LEMMA])
+    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.nominal), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(lemmas, hashes)):
+        noun = doc[int(i)]
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        inside = regs.inside(noun.idx)
+        if inside is not None and is_full_quote(ctx, inside):
+            continue
+        cue = lexicon.nominal[noun.lemma_.lower()]
+        head = _clause(noun, cue) or _prep_object(noun, cue)
+        if head is None:
+            continue
+        source = _source(ctx, noun, lexicon)
+        if source is None or source.i == head.i:
+            continue
+        content = trim(ctx.work, *subtree_extent(head))
+        if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
+            continue
+        for r in regs.overlapping(*content):
+            content = (min(content[0], r.start), max(content[1], r.end))
+        out.append(
+            Attribution(
+                content=content,
+                source=_source_extent(source),
+                source_token=source,
+                cue=(noun.idx, noun.idx + len(noun)),
+                cue_token=noun,
+                cls=cue.cls,
+                rule="nominal",
+                confidence=0.5,
                 regions=tuple(regs.overlapping(*content)),
             )
         )
