@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp.parallel import ParallelPipeline, chunks, process_parallel
+from eventwire.nlp.parallel import ParallelPipeline, balanced_chunks, chunks, process_parallel
 from eventwire.schema import DocumentRecord
 from eventwire.settings import Settings
 from parallel_fakes import echo_factory, ident, raw_items
@@ -20,6 +20,34 @@ SETTINGS = Settings()
 def test_chunks_cover_everything_in_order() -> None:
     assert list(chunks(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(chunks([], 3)) == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 31, 32, 33, 47, 100, 257])
+def test_balanced_chunks_cover_everything_in_order(n: int) -> None:
+    out = list(balanced_chunks(range(n), 16, 2))
+    assert [x for chunk in out for x in chunk] == list(range(n))
+    assert all(1 <= len(chunk) <= 16 for chunk in out)
+
+
+def test_balanced_chunks_shrink_at_the_tail() -> None:
+    sizes = [len(chunk) for chunk in balanced_chunks(range(100), 16, 2)]
+    assert sizes[:5] == [16] * 5  # full chunks while more than workers * size remain
+    tail = sizes[5:]
+    assert tail == sorted(tail, reverse=True) and tail[-1] == 1
+    assert sum(tail) <= 32
+
+
+def test_balanced_chunks_read_lazily() -> None:
+    seen: list[int] = []
+
+    def source():
+        for i in range(1000):
+            seen.append(i)
+            yield i
+
+    first = next(balanced_chunks(source(), 16, 2))
+    assert first == list(range(16))
+    assert len(seen) <= 3 * 16  # at most (workers + 1) * size read ahead
 
 
 @pytest.fixture(scope="module")

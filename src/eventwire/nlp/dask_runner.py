@@ -27,7 +27,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from ..ingest.document import RawDocument
 from ..schema import DocumentRecord, Rejection
 from ..settings import Settings
-from .parallel import CHUNK_SIZE, Factory, build_pipeline, chunks, rss_mb
+from .parallel import CHUNK_SIZE, Factory, balanced_chunks, build_pipeline, chunks, rss_mb
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +123,8 @@ def start_workers(client: Client, settings: Settings, factory: Factory = build_p
     client.register_plugin(PipelinePlugin(settings, factory), name=PLUGIN_NAME)
 
 
-def _window(client: Client) -> int:
-    workers = max(1, sum(client.nthreads().values()))
-    return workers * IN_FLIGHT_PER_WORKER
+def _slots(client: Client) -> int:
+    return max(1, sum(client.nthreads().values()))
 
 
 def process_dask(
@@ -141,8 +140,9 @@ def process_dask(
     retried once by the scheduler.
     """
     window: deque = deque()
-    limit = _window(client)
-    for chunk in chunks(items, chunk_size):
+    slots = _slots(client)
+    limit = slots * IN_FLIGHT_PER_WORKER
+    for chunk in balanced_chunks(items, chunk_size, slots):
         window.append(client.submit(_process_chunk, chunk, pure=False, retries=1))
         if len(window) >= limit:
             yield from _collect(window.popleft(), stats)
@@ -177,7 +177,7 @@ def write_partitions(
         raise ValueError(f"partition format must be one of {PARTITION_FORMATS}, got {fmt!r}")
     directory.mkdir(parents=True, exist_ok=True)
     window: deque = deque()
-    limit = _window(client)
+    limit = _slots(client) * IN_FLIGHT_PER_WORKER
     for index, chunk in enumerate(chunks(items, chunk_size)):
         window.append(
             client.submit(_write_chunk, chunk, index, str(directory), fmt, pure=False, retries=1)

@@ -4,6 +4,10 @@ Each worker is a spawned process that builds its pipeline (loads the model) once
 travel in chunks; at most a few chunks per worker are in flight, so the input is read
 lazily and results come back in input order as soon as their turn comes.
 
+Chunks are large enough for spaCy to batch well (parsing 4 documents per ``nlp.pipe`` call
+costs ~10 % more CPU than 16), and the tail of the input is cut into shrinking chunks
+(guided self-scheduling) so that no worker idles while another finishes a big last chunk.
+
 Memory per worker is reported (peak RSS, read with psutil after every chunk) and bounded two
 ways: ``max_tasks_per_worker`` replaces a worker after that many chunks, and
 ``max_worker_rss_mb`` makes a worker whose RSS has grown past the limit drop and rebuild its
@@ -33,7 +37,7 @@ log = logging.getLogger(__name__)
 Item = RawDocument | Rejection
 Result = DocumentRecord | Rejection
 
-CHUNK_SIZE = 4  # small: the last chunks of a run keep all workers busy
+CHUNK_SIZE = 16  # documents per task; the tail of the input goes in smaller ones
 IN_FLIGHT_PER_WORKER = 3
 READY_TIMEOUT_S = 300.0
 
@@ -113,6 +117,24 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def balanced_chunks(items: Iterable[Item], size: int, workers: int) -> Iterator[list[Item]]:
+    """Consecutive lists of ``size`` items, except at the end of the input: once no more
+    than ``workers * size`` items remain, each chunk takes a ``2 * workers``-th of what is
+    left (at least one), so the last tasks are small and finish together.
+
+    The input is read lazily, ``(workers + 1) * size`` items ahead at most.
+    """
+    it = iter(items)
+    ahead = workers * size
+    buffer: deque = deque(islice(it, ahead + size))
+    while len(buffer) > ahead:
+        yield [buffer.popleft() for _ in range(min(size, len(buffer)))]
+        buffer.extend(islice(it, size))
+    while buffer:
+        take = max(1, -(-len(buffer) // (2 * workers)))
+        yield [buffer.popleft() for _ in range(min(take, len(buffer)))]
+
+
 class ParallelPipeline:
     """A pool of ``workers`` processes, each with its own pipeline; use as a context manager.
 
@@ -177,7 +199,7 @@ class ParallelPipeline:
             raise RuntimeError("ParallelPipeline must be entered (with ...) before use")
         window = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
-        for chunk in chunks(items, self.chunk_size):
+        for chunk in balanced_chunks(items, self.chunk_size, self.workers):
             window.append(self._pool.apply_async(_process_chunk, (chunk,)))
             if len(window) >= limit:
                 yield from self._collect(window.popleft())
