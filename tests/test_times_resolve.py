@@ -313,3 +313,20 @@ def test_calendar_helpers():
 def test_lexicon_validation_reports_missing_sections():
     with pytest.raises(ResourceError, match="E310"):
         load_lexicon("months: {january: 1}\n")
+
+
+def test_last_years_quarter_follows_the_quarter_in_view(resolve):
+    q3 = (1989, 3)
+    assert value(
+        resolve, "Sales for last year's quarter fell.", dt.date(1989, 11, 1), ref_quarter=q3
+    ) == ("1988-Q3")
+    assert (
+        value(
+            resolve,
+            "Profit was flat in the corresponding period last year.",
+            THU_2015,
+            ref_quarter=q3,
+        )
+        == "1988-Q3"
+    )
+    assert value(resolve, "Costs rose in the same quarter a year earlier.", THU_2015) == "2014"

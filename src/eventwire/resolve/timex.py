@@ -405,6 +405,11 @@ def _quarter(m: Match, env: Env) -> Timex:
         return Timex(
             "DATE", "{}-Q{}".format(*D.shift_quarter(d.year, D.quarter_of(d), 1)), "published"
         )
+    if env.ref_quarter and rel and adj not in ("last", "previous"):
+        # "last year's quarter" after "third-quarter profit": that quarter a year back
+        return Timex(
+            "DATE", f"{env.ref_quarter[0] + _offset(rel)}-Q{env.ref_quarter[1]}", "published"
+        )
     if env.ref_quarter and adj not in ("last", "previous"):
         return Timex("DATE", "{}-Q{}".format(*env.ref_quarter), "published")
     # "the quarter", "the latest quarter": the last completed one

@@ -246,8 +246,10 @@ class Grammar:
             ),
             (
                 "year_ago",
-                r"(?:the\s+)?(?P<yago>year-ago|year-earlier|year-before|prior-year)"
-                r"(?:\s+(?P<what>period|quarter|level|month|week))?",
+                r"(?:the\s+)?(?:(?P<yago>year-ago|year-earlier|year-before|prior-year)"
+                r"(?:\s+(?P<what>period|quarter|level|month|week))?|(?:same|corresponding|"
+                r"comparable)\s+(?P<what2>period|quarter)\s+(?:of\s+)?(?P<yago2>last\s+year|a\s+year"
+                r"\s+(?:ago|earlier)))",
             ),
             ("set_word", rf"(?P<set>{_alt(lex.sets)})"),
             (
