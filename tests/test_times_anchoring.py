@@ -133,3 +133,10 @@ def test_following_year_in_a_document(extract):
     )
     values = {t.text: (t.value, t.anchor) for t in record.times}
     assert values["The following year"] == ("2016", "narrative")
+
+
+def test_bare_clock_time_is_on_the_day_the_story_is_at(grammar):
+    text = "The envoy was shot on March 10, 2015. He died at 10 p.m. in hospital."
+    assert resolve_doc(grammar, text, SAT)[-1][1] == "2015-03-10T22:00"
+    assert resolve_doc(grammar, "He died at 10 p.m. in hospital.", SAT)[-1][1] == "2020-01-04T22:00"
+    assert resolve_doc(grammar, "He died at 10 p.m.", None)[-1][1] == "XXXX-XX-XXT22:00"

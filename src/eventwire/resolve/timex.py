@@ -494,7 +494,11 @@ def _clock_day(m: Match, env: Env) -> tuple[str, bool]:
         d = _dct(env, "time", f"XXXX-{month:02d}-{int(day):02d}TXX:XX")
         y = D.day_year(d, month, int(day), None if env.tense == "PRESENT" else _direction(env))
         return f"{y:04d}-{month:02d}-{int(day):02d}", True
-    return D.day_value(_dct(env, "time")), True
+    # a bare clock time is on the day the story is at ("was shot at 10 p.m.")
+    day = A.reference_day(env.ref, env.dct)
+    if day is None:
+        raise _Unanchored("time")
+    return D.day_value(day), True
 
 
 def _clock(m: Match, env: Env) -> Timex:
