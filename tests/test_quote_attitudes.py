@@ -100,3 +100,43 @@ def test_light_verb_subject_holds_the_nominal_cue(extract):
 def test_nominal_cue_without_a_speaker_is_dropped(extract):
     rec = extract("The bill's call for new taxes surprised nobody.")
     assert not any(q.cue == "call" for q in rec.quotes)
+
+
+# -- content frames --------------------------------------------------------------------------------
+def test_that_clause_on_the_frame_noun(extract):
+    rec = extract("Governor Lee Park said in a statement that the port would reopen.")
+    assert "that the port would reopen" in _texts(rec)
+
+
+def test_call_for_someone_to_act(extract):
+    rec = extract("Senator Mia Holt is calling for the city to repair the dam.")
+    assert "the city to repair the dam" in _texts(rec)
+
+
+def test_pro_form_stands_for_the_statement(extract):
+    rec = extract("Half of the farmers said so in the spring survey.")
+    assert "so" in _texts(rec)
+
+
+def test_passive_judgment_takes_its_subject(extract):
+    rec = extract("The tax plan was criticized by Senator Ada Cole.")
+    q = next(q for q in rec.quotes if q.cue == "criticized")
+    assert q.text == "The tax plan"
+    assert q.speaker.endswith("Ada Cole")
+
+
+def test_see_as_frame(extract):
+    rec = extract("Most voters see Governor Park as the stronger candidate.")
+    assert "Governor Park as the stronger candidate" in _texts(rec)
+
+
+def test_received_support_has_the_giver_as_source(extract):
+    rec = extract("Mayor Ivo Sand has won support from the teachers' union.")
+    q = next(q for q in rec.quotes if q.cue == "support")
+    assert q.text == "Mayor Ivo Sand"
+    assert "union" in q.speaker
+
+
+def test_scene_phrase_and_apposition_are_not_content(extract):
+    rec = extract("Senator Ana Ruiz endorsed Tom Vale, a former mayor, on Tuesday.")
+    assert "Tom Vale" in _texts(rec)

@@ -70,6 +70,10 @@ def content_of(
             if to is not None and child.i > verb.i:
                 start = to.idx  # "urged the judge to give …": the request, not its addressee
             return (start, end), "ccomp", {child.i}
+    if "ccomp" in cue.frames:
+        found = _clause_in_frame(verb)
+        if found is not None:
+            return found
     if "if" in cue.frames:
         for child in children:
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
@@ -86,20 +90,94 @@ def content_of(
             # "called the plan “a disaster”": what was called, and what it was called
             start = verb.nbor(1).idx if verb.i + 1 < len(verb.doc) else oprd.left_edge.idx
             return (start, subtree_extent(oprd)[1]), "oprd", {oprd.i}
+    if "for" in cue.preps:
+        for child in children:
+            # "called for the United States to act": parsed as a for-clause
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if child.dep_ != "advcl" or mark is None or mark.lower_ != "for":
+                continue
+            if mark.i > verb.i and mark.i + 1 < len(verb.doc):
+                return (mark.nbor(1).idx, subtree_extent(child)[1]), "prep", {child.i}
     if cue.preps:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in cue.preps:
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
-                    start, end = subtree_extent(obj)
+                    start, end = np_content(obj)
                     return (start, _right_extension(verb, obj, end)), "prep", {child.i}
+    if "as" in cue.frames and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        # "sees Clinton as the stronger candidate", "Cruz is seen as a uniter by voters"
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            end = _right_extension(verb, obj, np_content(obj)[1])
+            return (obj.left_edge.idx, end), "dobj", {obj.i}
+        passive = _passive_object(verb)
+        if passive is not None:
+            return passive
     if "dobj" in cue.frames or cue.particle is not None:
+        passive = _passive_object(verb)
+        if passive is not None:
+            return passive
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             # "criticized Clinton for accepting donations": the object and what follows it
-            end = _right_extension(verb, obj, subtree_extent(obj)[1])
+            start, end = np_content(obj)
+            quoted = next(iter(regions.overlapping(start, start + 1)), None)
+            if quoted is not None and quoted.start > verb.idx and quoted.end < end:
+                return (quoted.start, quoted.end), "dobj", {obj.i}  # said “no new taxes” at …
+            end = _right_extension(verb, obj, end)
             return (obj.left_edge.idx, end), "dobj", {obj.i}
+    if "ccomp" in cue.frames and cue.cls == "speech":
+        pro = next((c for c in children if c.i > verb.i and c.lower_ in PRO_FORMS), None)
+        if pro is not None and pro.dep_ in ("dobj", "advmod", "intj", "attr"):
+            return subtree_extent(pro), "dobj", {pro.i}  # "half said so", "said the same"
     return None
+
+
+def _clause_in_frame(verb: Token) -> tuple[tuple[int, int], str, set[int]] | None:
+    """A clause the parser hung inside the cue's frame: "said in a statement that …",
+    "said during a news conference that …" (a that-clause on the frame's noun), or "said
+    legalizing it could …" (a bare clause parsed as an xcomp)."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        bare = child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.children)
+        if bare and any(c.dep_ in ("nsubj", "aux", "ccomp") for c in child.subtree):
+            return subtree_extent(child), "ccomp", {child.i}
+        if child.dep_ != "prep":
+            continue
+        for tok in child.subtree:
+            if tok.dep_ not in ("acl", "ccomp") or tok.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ == "that" and mark.i < tok.i:
+                return (mark.idx, subtree_extent(tok)[1]), "ccomp", {tok.i}
+    return None
+
+
+def _passive_object(verb: Token) -> tuple[tuple[int, int], str, set[int]] | None:
+    """ "X was backed by Y": the passive subject is what the agent judged or backed."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    start, end = subtree_extent(subj)
+    if subj.lower_ in ("who", "that", "which"):
+        return None
+    return (start, end), "dobj", {subj.i}
+
+
+def np_content(obj: Token) -> tuple[int, int]:
+    """A noun phrase as content, without a description set off after it ("Cruz, the choice
+    of many insiders"; "Brexit, which …"): the writer's gloss, not the source's words."""
+    start, end = subtree_extent(obj)
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return start, end
+    for child in obj.children:
+        if child.dep_ in ("appos", "relcl") and child.i > obj.i + 1:
+            left = child.left_edge
+            if left.i > 0 and left.nbor(-1).text == "," and left.nbor(-1).idx > start:
+                end = min(end, left.nbor(-1).idx)
+    return start, end
 
 
 def _right_extension(verb: Token, obj: Token, end: int) -> int:
@@ -109,10 +187,18 @@ def _right_extension(verb: Token, obj: Token, end: int) -> int:
             continue
         if child.dep_ == "prep" and child.lower_ not in _OBJECT_PREPS:
             continue
+        if child.dep_ == "prep" and _sets_scene(child):
+            continue
         if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
             continue
         end = max(end, subtree_extent(child)[1])
     return end
+
+
+def _sets_scene(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("on Tuesday", "in Iowa"), not content."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in _SCENE_ENTS
 
 
 def colon_content(ctx: DocContext, verb: Token) -> tuple[int, int] | None:

@@ -26,7 +26,9 @@ _CLIMB = ("conj", "xcomp", "advcl", "ccomp")
 _NP_DROP = ("relcl", "acl", "punct", "cc", "prep")
 _OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 _NP_KEEP_PREPS = ("of", "for", "at")
-_SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+_SPEAKER_PRONOUNS = frozenset(
+    {"i", "we", "you", "he", "she", "they", "who", "my", "our", "your", "his", "her", "their"}
+)
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: heads of a share of a group: "most (of the voters)", "a third", "55 percent"
 _SHARE_HEADS = frozenset(

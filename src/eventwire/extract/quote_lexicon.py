@@ -24,7 +24,7 @@ CLASSES = frozenset(
 SUBJECT_CLASSES = frozenset({"belief", "evaluation", "finding", "intention", "desire", "stance"})
 #: classes whose subject must be able to hold an attitude (a person, group, organization)
 SPEAKER_CLASSES = frozenset({"intention", "desire", "stance"})
-FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon", "if"})
+FRAMES = frozenset({"ccomp", "quote", "xcomp", "dobj", "oprd", "colon", "if", "as"})
 NOMINAL_FRAMES = frozenset({"that", "to"})
 RESOURCE_KEY = "quotes.lexicon"
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
 from .quote_direct import is_full_quote
+from .quote_frames import np_content
 from .quote_indirect import (
     Attribution,
     Regions,
@@ -25,6 +26,13 @@ from .quote_lexicon import NominalCue, QuoteLexicon
 
 #: prepositions whose object names who holds the attitude ("praise from X", "a call by X")
 _SOURCE_PREPS = frozenset({"from", "by"})
+#: verbs whose subject receives a judgment or backing ("Rubio won support from X",
+#: "the plan drew criticism from X", "Clinton has the support of X")
+_RECEIVE_VERBS = frozenset(
+    {"win", "receive", "draw", "get", "earn", "enjoy", "have", "gain", "garner", "attract"}
+    | {"land", "secure", "collect", "rack", "come", "face"}
+)
+_RECEIVED_CLASSES = frozenset({"stance", "evaluation"})
 
 
 def according_to(ctx: DocContext, regs: Regions) -> list[Attribution]:
@@ -125,6 +133,26 @@ def _source(ctx: DocContext, noun: Token, lexicon: QuoteLexicon) -> Token | None
     return subj if speaker_like(ctx, subj, nouns) else None
 
 
+def _received(ctx: DocContext, noun: Token, lexicon: QuoteLexicon) -> tuple[Token, Token] | None:
+    """(source, content head) of a judgment someone received: "Rubio has won support from
+    X" (X backs Rubio), "Clinton has the support of X", "the plan drew criticism from X"."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _RECEIVE_VERBS:
+        return None
+    verb = noun.head
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps += [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i]
+    for prep in preps:
+        if prep.lower_ not in ("from", "of", "among"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not speaker_like(ctx, obj, lexicon.speaker_nouns):
+            continue
+        subj = subject_of(verb)
+        if subj is not None and subj.i < verb.i:
+            return obj, subj
+    return None
+
+
 def _source_extent(source: Token) -> tuple[int, int]:
     """The source phrase without its possessive ending ("Ana Ruiz's" -> "Ana Ruiz")."""
     start, end = np_extent(source)
@@ -150,13 +178,19 @@ def nominal_attributions(
         if inside is not None and is_full_quote(ctx, inside):
             continue
         cue = lexicon.nominal[noun.lemma_.lower()]
-        head = _clause(noun, cue) or _prep_object(noun, cue)
-        if head is None:
-            continue
-        source = _source(ctx, noun, lexicon)
-        if source is None or source.i == head.i:
-            continue
-        content = trim(ctx.work, *subtree_extent(head))
+        received = _received(ctx, noun, lexicon) if cue.cls in _RECEIVED_CLASSES else None
+        if received is not None:
+            source, head = received
+            content = np_extent(head)
+        else:
+            head = _clause(noun, cue) or _prep_object(noun, cue)
+            if head is None:
+                continue
+            source = _source(ctx, noun, lexicon)
+            if source is None or source.i == head.i:
+                continue
+            content = np_content(head) if head.pos_ in ("NOUN", "PROPN") else subtree_extent(head)
+        content = trim(ctx.work, *content)
         if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
             continue
         for r in regs.overlapping(*content):
