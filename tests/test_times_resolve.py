@@ -330,3 +330,11 @@ def test_last_years_quarter_follows_the_quarter_in_view(resolve):
         == "1988-Q3"
     )
     assert value(resolve, "Costs rose in the same quarter a year earlier.", THU_2015) == "2014"
+
+
+def test_latest_period_is_the_quarter_in_view(resolve):
+    assert value(resolve, "Sales in the latest period rose.", THU_2015, ref_quarter=(2015, 3)) == (
+        "2015-Q3"
+    )
+    assert value(resolve, "Sales in the latest period rose.", THU_2015) == "2015-Q3"
+    assert resolve("The trial period ended.", THU_2015) == []

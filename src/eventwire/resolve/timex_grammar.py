@@ -220,7 +220,7 @@ class Grammar:
                 rf"(?:the\s+)?(?:(?P<yr>{year})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?"
                 r"(?:(?P<adj>fiscal|calendar|year-ago|year-earlier|latest|current|last|previous|"
                 r"recent|same|next|coming|flat|comparable|final|strong|weak)\s+)?(?:fiscal\s+)?"
-                rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half)"
+                rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half|period)"
                 rf"(?!ly)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr2>{year})|(?P<rel2>this|last|next)\s+year))?",
             ),
             (
@@ -332,6 +332,8 @@ class Grammar:
             qualified = any(m.group(g) for g in ("ord", "adj", "yr", "rel", "yr2", "rel2"))
             if m.group("unit").lower() == "half":
                 return bool(m.group("ord"))
+            if m.group("unit").lower() == "period":  # "the latest period" of an earnings report
+                return (m.group("adj") or "").lower() == "latest" and not m.group("ord")
             return qualified or m.group(0).lower().startswith("the")
         if rule == "season":
             rel = (m.group("rel") or "").lower()
