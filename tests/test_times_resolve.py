@@ -338,3 +338,14 @@ def test_latest_period_is_the_quarter_in_view(resolve):
     )
     assert value(resolve, "Sales in the latest period rose.", THU_2015) == "2015-Q3"
     assert resolve("The trial period ended.", THU_2015) == []
+
+
+def test_the_year_is_the_publication_year_or_a_span_when_ended(resolve):
+    assert resolve("Profit for the full year will rise.", THU_2015) == [
+        ("the full year", "DATE", "2015", "published")
+    ]
+    assert value(resolve, "Cuts are due by the end of the year.", THU_2015) == "2015"
+    found = resolve("Revenue for the year ended June 30 fell.", THU_2015)
+    assert found[0] == ("the year", "DURATION", "P1Y", "absolute")
+    assert resolve("He had left the year before.", THU_2015) == []
+    assert value(resolve, "Sales for the year rose.", None) == "XXXX"

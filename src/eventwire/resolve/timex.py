@@ -315,6 +315,14 @@ def _anaphoric(m: Match, env: Env) -> Timex:
     return _narrative(env, unit, 0 if rel in ("that", "same") else _offset(rel))
 
 
+def _the_year(m: Match, env: Env) -> Timex:
+    """``for the year`` is the publication year; ``the year ended June 30`` is a span (P1Y)."""
+    if m.get("ended"):
+        return Timex("DURATION", "P1Y", "absolute")
+    d = _dct(env, "year")
+    return Timex("DATE", str(d.year), "published")
+
+
 def _weekend(m: Match, env: Env) -> Timex:
     d = _dct(env, "week", "XXXX-WXX-WE")
     return Timex("DATE", D.weekend_value(d, _direction(env)), "published")
@@ -552,6 +560,7 @@ _HANDLERS: dict[str, Callable[[Match, Env], Timex | None]] = {
     "relunit": _relunit,
     "weekend": _weekend,
     "anaphoric": _anaphoric,
+    "the_year": _the_year,
     "season": _season,
     "year": _year,
     "spelled_year": _spelled_year,

@@ -203,6 +203,13 @@ class Grammar:
             ),
             ("weekend", r"(?:(?P<mod>over|during)\s+)?the\s+(?P<unit>weekend)"),
             (
+                # "for the year": the publication year; "the year ended June 30": a year's span
+                "the_year",
+                rf"(?:(?P<mod>{_MODS})\s+(?:in\s+)?)?the\s+(?:(?P<adj>full|fiscal|calendar)\s+)?"
+                r"year(?:(?=\s+(?P<ended>ended|ending)\b)|(?!\s+(?:before|after|earlier|ago|later|"
+                r"to|or)\b|\s+\d|-|['’]))",
+            ),
+            (
                 # anaphoric: counts from the date the story is at ("later that day")
                 "anaphoric",
                 r"(?:(?P<mod>early|late|earlier|later)\s+(?:on\s+|in\s+)?)?(?:that(?:\s+same)?\s+"
