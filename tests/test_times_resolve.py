@@ -349,3 +349,20 @@ def test_the_year_is_the_publication_year_or_a_span_when_ended(resolve):
     assert found[0] == ("the year", "DURATION", "P1Y", "absolute")
     assert resolve("He had left the year before.", THU_2015) == []
     assert value(resolve, "Sales for the year rose.", None) == "XXXX"
+
+
+def test_spoken_years_after_a_month_or_season(resolve):
+    assert value(resolve, "Prices fell in March nineteen ninety-eight.", THU_2015) == "1998-03"
+    assert (
+        value(resolve, "It was cold in the winter of nineteen eighty-two.", THU_2015) == "1982-WI"
+    )
+    assert value(resolve, "They met in the year two thousand and one.", THU_2015) == "2001"
+
+
+def test_bare_may_only_after_a_preposition_of_time(resolve):
+    assert value(resolve, "The appeal is heard in May in the capital.", THU_2015, "FUTURE") == (
+        "2016-05"
+    )
+    assert resolve("Talks may resume.", THU_2015) == []
+    assert resolve("A speech by May on Brexit.", THU_2015) == []
+    assert resolve("Rebels rejoined in May's second week.", THU_2015) == []

@@ -204,6 +204,8 @@ def _date_my(m: Match, env: Env) -> Timex:
     month = env.lex.months[m.get("mon").rstrip(".")]
     if m.get("year"):
         return Timex("DATE", D.month_value(int(m.get("year")), month), "absolute")
+    if (spelled := _spelled_year_number(m, env)) is not None:
+        return Timex("DATE", D.month_value(spelled, month), "absolute")
     d = _dct(env, "month", f"XXXX-{month:02d}")
     return Timex("DATE", D.month_value(d.year + _offset(m.get("rel")), month), "published")
 
@@ -332,6 +334,8 @@ def _season(m: Match, env: Env) -> Timex:
     code = env.lex.seasons[m.get("season")]
     if m.get("year"):
         return Timex("DATE", f"{int(m.get('year'))}-{code}", "absolute")
+    if (spelled := _spelled_year_number(m, env)) is not None:
+        return Timex("DATE", f"{spelled}-{code}", "absolute")
     d = _dct(env, "year", f"XXXX-{code}")
     return Timex("DATE", f"{D.season_year(d, code, _offset(m.get('rel')))}-{code}", "published")
 
@@ -343,17 +347,23 @@ def _year(m: Match, env: Env) -> Timex:
     return Timex("DATE", year, "absolute")
 
 
-def _spelled_year(m: Match, env: Env) -> Timex | None:
-    text = m.text.lower().replace("the year", "").strip()
-    if text.startswith("two thousand"):
+def _spelled_year_number(m: Match, env: Env) -> int | None:
+    """The year written in words in ``m`` ("nineteen ninety-four", "two thousand and one")."""
+    if m.get("mil"):
         rest = parse_number(m.get("y2k"), env.lex) if m.get("y2k") else 0
-        return Timex("DATE", str(2000 + int(rest or 0)), "absolute")
+        return 2000 + int(rest or 0)
+    if not m.get("cent"):
+        return None
     cent = int(parse_number(m.get("cent"), env.lex) or 0)
     yy = m.get("yy")
     if yy == "hundred":
-        return Timex("DATE", f"{cent}00", "absolute")
-    rest = parse_number(yy.replace("oh", ""), env.lex)
-    return Timex("DATE", f"{cent}{int(rest or 0):02d}", "absolute")
+        return cent * 100
+    return cent * 100 + int(parse_number(yy.replace("oh", ""), env.lex) or 0)
+
+
+def _spelled_year(m: Match, env: Env) -> Timex | None:
+    year = _spelled_year_number(m, env)
+    return None if year is None else Timex("DATE", str(year), "absolute")
 
 
 _DECADE_WORDS = {

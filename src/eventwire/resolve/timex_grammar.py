@@ -105,6 +105,8 @@ def _alt(words: list[str] | tuple[str, ...] | set[str], dotted: bool = False) ->
     return "(?:" + "|".join(out) + ")"
 
 
+_MAY_PREP = re.compile(r"\b(?:in|until|till|since|through|during|before|after)\s+$", re.I)
+_NAME_NEXT = re.compile(r"['’]s\b|\s+[A-Z]")
 _MODS = (
     r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     r"the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|"
@@ -151,6 +153,11 @@ class Grammar:
             r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?"
         )
         clock_word = _alt(lex.clock_words)
+        # a year in words, as spoken in broadcast transcripts ("nineteen ninety-four")
+        spelled = (
+            rf"(?:(?P<cent>nineteen|eighteen)\s+(?P<yy>{tens}(?:[\s-]+{ones})?|{teens}|hundred|"
+            rf"oh[\s-]+{ones})|(?P<mil>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<y2k>{ones}|{teens}))?)"
+        )
         day_ref = (
             rf"(?:,?\s+(?:on\s+)?(?:(?P<deic>{deictic})|(?P<wd>{wd_any})"
             rf"(?:,?\s+(?P<mon>{mon})\s+(?P<day>\d{{1,2}}))?|(?P<mon2>{mon})\s+(?P<day2>\d{{1,2}})))?"
@@ -169,7 +176,7 @@ class Grammar:
             (
                 "date_my",
                 rf"(?:(?P<mod>{_MODS})[\s-]+)?(?P<mon>{mon})\.?,?\s+(?:of\s+)?"
-                rf"(?:(?P<year>{year})|(?P<rel>this|last|next)\s+year)",
+                rf"(?:(?P<year>{year})|(?P<rel>this|last|next)\s+year|{spelled})",
             ),
             (
                 "date_num",
@@ -220,7 +227,7 @@ class Grammar:
                 "season",
                 r"(?:(?P<prep>in|over|during|into|through|until|by|since|for)\s+)?"
                 rf"(?P<body>(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>{rel}|the)\s+)?"
-                rf"(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?)",
+                rf"(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>{year})|{spelled}))?)",
             ),
             (
                 "quarter",
@@ -237,8 +244,7 @@ class Grammar:
             ),
             (
                 "spelled_year",
-                rf"(?:the\s+year\s+)?(?:(?P<cent>nineteen|eighteen)\s+(?P<yy>{tens}(?:[\s-]+{ones})?"
-                rf"|{teens}|hundred|oh[\s-]+{ones})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2k>{ones}|{teens}))?)",
+                rf"(?:the\s+year\s+)?{spelled}",
             ),
             (
                 "decade",
@@ -332,7 +338,10 @@ class Grammar:
             if group and not 1 <= int(group) <= 31:
                 return False
         if rule == "month" and m.group("mon").lower() == "may" and not m.group("mod"):
-            return bool(m.group("rel"))  # "May" alone is usually the modal verb
+            # "May" alone is usually the modal verb (or Theresa May): take it after a preposition
+            # of time ("heard in May") unless a name or possessive follows ("in May's cabinet")
+            after_prep = _MAY_PREP.search(m.string, max(0, m.start() - 8), m.start()) is not None
+            return bool(m.group("rel")) or (after_prep and not _NAME_NEXT.match(m.string, m.end()))
         if rule == "clock" and not 0 <= int(m.group("h")) <= 12:
             return False
         if rule == "quarter":
@@ -344,7 +353,8 @@ class Grammar:
             return qualified or m.group(0).lower().startswith("the")
         if rule == "season":
             rel = (m.group("rel") or "").lower()
-            return bool(m.group("year")) or (bool(rel) and (rel != "the" or bool(m.group("prep"))))
+            dated = any(m.group(g) for g in ("year", "cent", "mil"))
+            return dated or (bool(rel) and (rel != "the" or bool(m.group("prep"))))
         if rule == "duration_span" and m.group("span").lower() == "recent":
             return m.group("unit").lower() != "years"  # "recent years" is PAST_REF
         if rule == "fuzzy" and m.group(0).lower() == "future":
