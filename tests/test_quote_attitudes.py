@@ -140,3 +140,13 @@ def test_received_support_has_the_giver_as_source(extract):
 def test_scene_phrase_and_apposition_are_not_content(extract):
     rec = extract("Senator Ana Ruiz endorsed Tom Vale, a former mayor, on Tuesday.")
     assert "Tom Vale" in _texts(rec)
+
+
+def test_unlisted_verb_with_speaker_and_that_clause(extract):
+    rec = extract("Mayor Lena Ortiz calculated that the budget would pass.")
+    assert any(q.text == "that the budget would pass" for q in rec.quotes)
+
+
+def test_unlisted_verb_with_thing_subject_is_no_attribution(extract):
+    rec = extract("The delay meant that the budget would not pass.")
+    assert rec.quotes == []

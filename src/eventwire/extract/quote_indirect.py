@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ..nlp.context import DocContext
@@ -215,6 +215,41 @@ def attributions_from_cues(
             continue  # a cue inside a quotation belongs to the quoted speech
         att = _attribution(ctx, verb, cue, regs, lexicon)
         if att is not None:
+            out.append(att)
+    out.extend(_that_clause_verbs(ctx, lexicon, regs))
+    return out
+
+
+#: a verb outside the lexicon that a speaker uses to introduce a that-clause
+_GENERIC_CUE = Cue("", None, "belief", frozenset({"ccomp"}))
+_NOT_ATTITUDE = frozenset({"be", "make", "mean", "ensure", "require", "so", "find"})
+
+
+def _that_clause_verbs(ctx: DocContext, lexicon: QuoteLexicon, regs: Regions) -> list[Attribution]:
+    """ "X reasoned that …", "X figured that …": a verb the lexicon lacks, with a speaker
+    subject and a that-clause, reports what the speaker said or thinks."""
+    doc = ctx.doc
+    out: list[Attribution] = []
+    lowers = doc.to_array([LOWER])
+    for i in np.flatnonzero(lowers == doc.vocab.strings.as_int("that")):
+        mark = doc[int(i)]
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.dep_ != "ccomp" or clause.i < mark.i:
+            continue
+        verb = clause.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon.cues or verb.i > mark.i:
+            continue
+        if verb.lemma_.lower() in _NOT_ATTITUDE or _in_markup(verb):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not speaker_like(ctx, subj, lexicon.speaker_nouns):
+            continue
+        inside = regs.inside(verb.idx)
+        if inside is not None and is_full_quote(ctx, inside):
+            continue
+        att = _attribution(ctx, verb, _GENERIC_CUE, regs, lexicon)
+        if att is not None:
+            att.confidence -= 0.1
             out.append(att)
     return out
 
