@@ -131,6 +131,24 @@ def test_report_keys_and_figures() -> None:
     json.dumps(data)
 
 
+def test_report_gives_spacy_alone_speedup_as_the_machine_ceiling() -> None:
+    data = _report(workers=2, workers_wall_s=11.0, spacy_workers_wall_s=6.25).to_json()
+    assert data["spacy_speedup_2_workers"] == pytest.approx(1.6)
+    assert _report(workers=2, workers_wall_s=11.0).to_json()["spacy_speedup_2_workers"] is None
+    import io
+
+    buf = io.StringIO()
+    _report(workers=2, workers_wall_s=11.0, spacy_workers_wall_s=6.25).print_table(buf)
+    assert "spaCy alone on 2 processes: 1.60x" in buf.getvalue()
+
+
+def test_spacy_only_worker_parses_texts() -> None:
+    from eventwire.bench.measure import SpacyOnly
+
+    parser = SpacyOnly(Settings())
+    assert list(parser.process(["One two three.", "Four five."])) == [4, 3]
+
+
 def test_report_without_parallel_runs_keeps_keys() -> None:
     data = _report().to_json()
     assert set(data) >= STABLE_KEYS

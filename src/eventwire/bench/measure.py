@@ -11,7 +11,7 @@ import functools
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,6 +21,7 @@ from ..ingest.language import detect_language
 from ..nlp import Pipeline
 from ..nlp.pipeline import Stage
 from ..schema import DocumentRecord, Rejection
+from ..settings import Settings
 
 Result = DocumentRecord | Rejection
 
@@ -110,6 +111,25 @@ def time_spacy(nlp: Language, texts: Sequence[str], batch_size: int) -> Timing:
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
     return clock.timing(len(texts))
+
+
+class SpacyOnly:
+    """A worker processor that only parses (``nlp.pipe``) the working copies it is given:
+    run on N workers it measures how far the machine itself lets N processes scale."""
+
+    def __init__(self, settings: Settings) -> None:
+        from ..nlp.model import load_model
+
+        self.nlp = load_model(settings.model)
+        self.nlp.max_length = max(self.nlp.max_length, settings.max_chars + 1)
+        self.batch_size = settings.batch_size
+        for _ in self.nlp.pipe(["A warm-up sentence for the parser."]):
+            pass
+
+    def process(self, texts: Iterable[str]) -> Iterator[int]:
+        """The token count of each text, parsed."""
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+            yield len(doc)
 
 
 def time_run(

@@ -21,6 +21,7 @@ from ..schema import DocumentRecord, Rejection
 from ..settings import Settings
 from .corpus import load_articles, repeat_to
 from .measure import (
+    SpacyOnly,
     StageClock,
     Timing,
     peak_rss_mb,
@@ -96,6 +97,7 @@ def run_bench(
     for _ in timed.process(docs[: config.warmup]):
         pass
     spacy, single, multi, dask = _Best(), _Best(), _Best(), _Best()
+    spacy_multi: Timing | None = None
     stage_cpu: dict[str, float] = {}
     peak = 0.0
     with contextlib.ExitStack() as stack:
@@ -112,10 +114,17 @@ def run_bench(
                 peak = peak_rss_mb()  # one pipeline process, before any pool or cluster
                 if config.workers >= 2:
                     pool = stack.enter_context(ParallelPipeline(settings, config.workers))
+                    # Untimed, like the one-process warm-up: each worker meets real articles.
+                    for _ in pool.process(docs[: config.warmup * config.workers]):
+                        pass
+                    parsers = stack.enter_context(
+                        ParallelPipeline(settings, config.workers, factory=SpacyOnly)
+                    )
                 if config.dask:
-                    client, dask_stats = _start_dask(stack, config, settings)
+                    client, dask_stats = _start_dask(stack, config, settings, docs)
             if pool is not None:
                 multi.add(*time_run(pool.process, docs))
+                spacy_multi = time_run(parsers.process, texts)[0].best(spacy_multi)
             if client is not None:
                 from ..nlp.dask_runner import process_dask
 
@@ -140,6 +149,8 @@ def run_bench(
             report.workers_wall_s = multi.timing.wall_s
             report.worker_peak_rss_mb = pool.peak_worker_rss_mb
             report.workers_identical = multi.results == single.results
+            if spacy_multi is not None:
+                report.spacy_workers_wall_s = spacy_multi.wall_s
         if client is not None and dask.timing is not None and dask_stats is not None:
             report.dask_workers = len(client.nthreads())
             report.dask_wall_s = dask.timing.wall_s
@@ -148,9 +159,13 @@ def run_bench(
     return report
 
 
-def _start_dask(stack: contextlib.ExitStack, config: BenchConfig, settings: Settings) -> tuple:
-    from ..nlp.dask_runner import DaskStats, open_client, start_workers
+def _start_dask(
+    stack: contextlib.ExitStack, config: BenchConfig, settings: Settings, docs: list
+) -> tuple:
+    from ..nlp.dask_runner import DaskStats, open_client, process_dask, start_workers
 
     client = stack.enter_context(open_client(config.dask or "local", max(1, config.workers)))
     start_workers(client, settings)
+    for _ in process_dask(docs[: config.warmup * max(1, config.workers)], client):
+        pass  # untimed warm-up, as for the other runs
     return client, DaskStats()
