@@ -150,3 +150,21 @@ def test_unlisted_verb_with_speaker_and_that_clause(extract):
 def test_unlisted_verb_with_thing_subject_is_no_attribution(extract):
     rec = extract("The delay meant that the budget would not pass.")
     assert rec.quotes == []
+
+
+# -- adjective cues --------------------------------------------------------------------------------
+def test_predicate_adjective_with_preposition(extract):
+    rec = extract("Senator Ada Cole has been critical of the new dam project.")
+    q = next(q for q in rec.quotes if q.cue == "critical")
+    assert q.text == "the new dam project"
+    assert q.speaker.endswith("Ada Cole")
+
+
+def test_predicate_adjective_with_that_clause(extract):
+    rec = extract("The farmers are confident that the harvest will be good.")
+    assert "that the harvest will be good" in _texts(rec)
+
+
+def test_adjective_needs_a_speaker_subject(extract):
+    rec = extract("The bridge was ready for traffic by noon.")
+    assert rec.quotes == []

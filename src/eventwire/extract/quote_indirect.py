@@ -285,7 +285,10 @@ def _cut_at_next_cue(
         # a reporting verb parallel to the cue ("said that … [but did not suggest …]")
         cue_verb = (
             tok.pos_ == "VERB"
-            and tok.tag_ == verb.tag_
+            and (
+                tok.tag_ == verb.tag_
+                or any(c.dep_ == "aux" and c.tag_ == verb.tag_ for c in tok.children)
+            )
             and bool(lexicon.cues.get(tok.lemma_.lower()))
             and not own_subject
         )

@@ -58,6 +58,7 @@ class QuoteLexicon:
     media: dict[str, str] = field(default_factory=dict)
     speaker_nouns: dict[str, str] = field(default_factory=dict)
     nominal: dict[str, NominalCue] = field(default_factory=dict)
+    adjectives: dict[str, NominalCue] = field(default_factory=dict)
 
     def cue_for(self, lemma: str, particles: set[str]) -> Cue | None:
         """The entry for a verb lemma with the particles it carries (particle entries first)."""
@@ -99,7 +100,8 @@ def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
 
 
 def parse_nominal_row(cols: list[str], where: str = "nominal_cues.tsv") -> NominalCue:
-    """One ``lemma<TAB>class<TAB>frames`` row of nominal cues; ResourceError if malformed."""
+    """One ``lemma<TAB>class<TAB>frames`` row of nominal or adjective cues; ResourceError if
+    malformed."""
     if len(cols) != 3:
         raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(cols)}: {cols}")
     lemma, cls, frames_text = (c.strip() for c in cols)
@@ -136,4 +138,8 @@ def load_lexicon() -> QuoteLexicon:
     for n, cols in _rows("nominal_cues.tsv"):
         cue = parse_nominal_row(cols, f"nominal_cues.tsv:{n}")
         nominal[cue.lemma] = cue
-    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns, nominal)
+    adjectives = {}
+    for n, cols in _rows("adjective_cues.tsv"):
+        cue = parse_nominal_row(cols, f"adjective_cues.tsv:{n}")
+        adjectives[cue.lemma] = cue
+    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns, nominal, adjectives)

@@ -1,5 +1,6 @@
-"""Attributions anchored on phrases rather than reporting verbs: "according to X, …" and
-nominal cues ("X's claim that …", "the senator's call for …", "criticism of Y from X").
+"""Attributions anchored on phrases rather than reporting verbs: "according to X, …",
+nominal cues ("X's claim that …", "the senator's call for …", "criticism of Y from X") and
+predicate adjectives ("X is critical of …", "X is confident that …", "X made clear that …").
 
 Offsets are in the working copy; the stage converts them.
 """
@@ -204,6 +205,66 @@ def nominal_attributions(
                 cue_token=noun,
                 cls=cue.cls,
                 rule="nominal",
+                confidence=0.5,
+                regions=tuple(regs.overlapping(*content)),
+            )
+        )
+    return out
+
+
+def _adjective_content(adj: Token, cue: NominalCue) -> Token | None:
+    """The that-clause, infinitive or prepositional object an adjective cue governs."""
+    for child in adj.children:
+        if child.i < adj.i:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if "that" in cue.frames and "that" in marks and child.dep_ != "relcl":
+            return child
+        if "to" in cue.frames and child.dep_ == "xcomp" and "to" in marks:
+            return child
+        if child.dep_ == "prep" and child.lower_ in cue.preps:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def adjective_attributions(
+    ctx: DocContext, lexicon: QuoteLexicon, regs: Regions
+) -> list[Attribution]:
+    """Attributions anchored on predicate adjectives whose subject can speak."""
+    out: list[Attribution] = []
+    doc = ctx.doc
+    if not len(doc) or not lexicon.adjectives:
+        return out
+    lowers = doc.to_array([LOWER])
+    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.adjectives), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(lowers, hashes)):
+        adj = doc[int(i)]
+        if adj.dep_ not in ("acomp", "ccomp", "oprd") or adj.pos_ not in ("ADJ", "VERB"):
+            continue
+        inside = regs.inside(adj.idx)
+        if inside is not None and is_full_quote(ctx, inside):
+            continue
+        cue = lexicon.adjectives[adj.lower_]
+        head = _adjective_content(adj, cue)
+        source = subject_of(adj.head)
+        if head is None or not speaker_like(ctx, source, lexicon.speaker_nouns):
+            continue
+        content = trim(ctx.work, *subtree_extent(head))
+        if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
+            continue
+        for r in regs.overlapping(*content):
+            content = (min(content[0], r.start), max(content[1], r.end))
+        out.append(
+            Attribution(
+                content=content,
+                source=_source_extent(source),
+                source_token=source,
+                cue=(adj.idx, adj.idx + len(adj)),
+                cue_token=adj,
+                cls=cue.cls,
+                rule="adjective",
                 confidence=0.5,
                 regions=tuple(regs.overlapping(*content)),
             )

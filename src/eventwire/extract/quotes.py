@@ -36,7 +36,7 @@ from .quote_indirect import (
 )
 from .quote_layout import layout_attributions
 from .quote_lexicon import RESOURCE_KEY, QuoteLexicon, load_lexicon
-from .quote_nominal import according_to, nominal_attributions
+from .quote_nominal import according_to, adjective_attributions, nominal_attributions
 from .speakers import Speaker, resolve
 
 #: at most this many characters of speaker and cue between two parts of one statement
@@ -293,6 +293,7 @@ def run(ctx: DocContext) -> None:
         attributions_from_cues(ctx, lexicon, regions)
         + according_to(ctx, Regions(ctx.work, regions))
         + nominal_attributions(ctx, lexicon, Regions(ctx.work, regions))
+        + adjective_attributions(ctx, lexicon, Regions(ctx.work, regions))
         + layout_attributions(ctx, regions)
     )
     atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)
