@@ -12,6 +12,8 @@ from eventwire.resolve.anchoring import (
     day_shift_before,
     shift_day_value,
     shifted_value,
+    week_of_before,
+    week_of_value,
 )
 from eventwire.resolve.timex import Env, normalize
 from eventwire.resolve.timex_grammar import Grammar, load_lexicon
@@ -140,3 +142,16 @@ def test_bare_clock_time_is_on_the_day_the_story_is_at(grammar):
     assert resolve_doc(grammar, text, SAT)[-1][1] == "2015-03-10T22:00"
     assert resolve_doc(grammar, "He died at 10 p.m. in hospital.", SAT)[-1][1] == "2020-01-04T22:00"
     assert resolve_doc(grammar, "He died at 10 p.m.", None)[-1][1] == "XXXX-XX-XXT22:00"
+
+
+def test_week_of_a_day():
+    assert week_of_before("a hearing in the week of ") == len("the week of ")
+    assert week_of_before("a hearing on ") is None
+    assert week_of_value("2000-03-06") == "2000-W10"
+    assert week_of_value("2000-03") is None
+
+
+def test_week_of_a_date_in_a_document(extract):
+    record = extract("The court will rule in the week of March 6.", published="2000-02-24")
+    (timex,) = record.times
+    assert (timex.text, timex.value) == ("the week of March 6", "2000-W10")

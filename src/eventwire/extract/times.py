@@ -14,7 +14,13 @@ import re
 from collections.abc import Callable
 
 from ..nlp.context import DocContext
-from ..resolve.anchoring import Reference, day_shift_before, shift_day_value
+from ..resolve.anchoring import (
+    Reference,
+    day_shift_before,
+    shift_day_value,
+    week_of_before,
+    week_of_value,
+)
 from ..resolve.tense import Tense, clause_tense, has_future_cue
 from ..resolve.timex import AbsoluteParser, Env, Timex, normalize
 from ..resolve.timex_grammar import Grammar, Match, load_lexicon
@@ -106,7 +112,7 @@ def find_times(
         timex: Timex | None = normalize(match, env)
         if timex is None:
             continue
-        timex, start = _day_shift(ctx, match, timex, start)
+        timex, start = _compose(ctx, match, timex, start)
         ref = ref.updated(timex.value)
         q = _QUARTER.match(timex.value)
         if q and match.rule == "quarter" and match.get("ord"):
@@ -126,16 +132,19 @@ def find_times(
     return out
 
 
-def _day_shift(ctx: DocContext, match: Match, timex: Timex, start: int) -> tuple[Timex, int]:
-    """ "the day before last Tuesday('s hearing)": the day expression moved by one day, its
-    span widened to take the phrase (``start`` is in original-text offsets)."""
-    shift = day_shift_before(ctx.work[max(0, match.start - 40) : match.start])
-    if shift is None:
-        return timex, start
-    value = shift_day_value(timex.value, shift[0])
+def _compose(ctx: DocContext, match: Match, timex: Timex, start: int) -> tuple[Timex, int]:
+    """A day expression after "the day before/after" ("the day before last Tuesday's
+    hearing") moves by one day; after "the week of" ("the week of March 6") it becomes that
+    day's ISO week. The span widens to take the phrase (``start`` is an original offset)."""
+    before = ctx.work[max(0, match.start - 40) : match.start]
+    value, length = None, 0
+    if (shift := day_shift_before(before)) is not None:
+        value, length = shift_day_value(timex.value, shift[0]), shift[1]
+    elif (week_of := week_of_before(before)) is not None:
+        value, length = week_of_value(timex.value), week_of
     if value is None:
         return timex, start
-    new_start, _ = ctx.span(match.start - shift[1], match.start)
+    new_start, _ = ctx.span(match.start - length, match.start)
     return Timex("DATE", value, timex.anchor), new_start
 
 

@@ -28,6 +28,8 @@ _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
 _YEAR_VALUE = re.compile(r"^(\d{4})$")
 # "the day before" / "the day after" right before a day expression shifts it by one day.
 _DAY_SHIFT = re.compile(r"(?:\bthe\s+)?\bday\s+(before|after)\s+$", re.IGNORECASE)
+# "the week of" right before a day expression names that day's ISO week.
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,23 @@ def day_shift_before(text_before: str) -> tuple[int, int] | None:
     if m is None:
         return None
     return (-1 if m.group(1).lower() == "before" else 1), len(m.group(0))
+
+
+def week_of_before(text_before: str) -> int | None:
+    """Length of "the week of " when ``text_before`` ends with it (before a day), else ``None``."""
+    m = _WEEK_OF.search(text_before[-20:])
+    return None if m is None else len(m.group(0))
+
+
+def week_of_value(value: str) -> str | None:
+    """The ISO week of a day ``value`` (``2000-03-06`` → ``2000-W10``); ``None`` if no day."""
+    m = _DAY_VALUE.match(value)
+    if m is None:
+        return None
+    try:
+        return D.week_value(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    except ValueError:
+        return None
 
 
 def shift_day_value(value: str, days: int) -> str | None:
