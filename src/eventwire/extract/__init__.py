@@ -2,13 +2,14 @@
 
 Each stage is a plain function ``run(ctx: DocContext) -> None`` that reads the parse and what
 earlier stages found, and appends its own findings to the context. Later stages may rely on
-earlier ones: quotes use actors; events use actors and quotes; event dates and locations use
+earlier ones: actor places use places to re-country weakly placed actors; quotes use actors; events use actors and quotes; event dates and locations use
 events, times and places; quote links use quotes and events.
 """
 
 from __future__ import annotations
 
 from . import (
+    actor_places,
     actors,
     event_dates,
     event_locations,
@@ -24,6 +25,7 @@ STAGES = (
     actors.run,
     times.run,
     places.run,
+    actor_places.run,
     quotes.run,
     events.run,
     event_dates.run,
