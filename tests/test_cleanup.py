@@ -54,6 +54,27 @@ def test_promotional_lines_are_found_and_blanked():
     assert "Follow" not in blanked and "Talks resumed" in blanked
 
 
+def test_video_and_image_caption_lines_are_blanked():
+    text = (
+        "Media playback is unsupported on your device Media caption The mayor on the flood\n"
+        "The river rose overnight.\n"
+        "Image copyright Example Photos Image caption Volunteers filled sandbags\n"
+        "An image caption is a short text under a picture.\n"
+    )
+    kept = [line for line in drop_promo_lines(text).splitlines() if line.strip()]
+    assert kept == [
+        "The river rose overnight.",
+        "An image caption is a short text under a picture.",
+    ]
+
+
+def test_a_caption_running_on_into_article_text_is_kept() -> None:
+    line = "Image copyright Example Photos Image caption Volunteers filled sandbags. " + (
+        "The river rose overnight and the mayor ordered an evacuation of the old town. " * 4
+    )
+    assert drop_promo_lines(line + "\n").strip() == line.strip()
+
+
 def test_article_sentences_that_mention_twitter_are_kept():
     text = "The minister said on Twitter that talks would follow.\nShare this article with friends"
     assert drop_promo_lines(text) == "The minister said on Twitter that talks would follow."
