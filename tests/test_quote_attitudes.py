@@ -168,3 +168,19 @@ def test_predicate_adjective_with_that_clause(extract):
 def test_adjective_needs_a_speaker_subject(extract):
     rec = extract("The bridge was ready for traffic by noon.")
     assert rec.quotes == []
+
+
+# -- layout ----------------------------------------------------------------------------------------
+def test_headline_colon_after_a_short_capitalized_name(extract):
+    rec = extract("Haddad: The Harbor Bridge Will Reopen in May\n\nThe council met on Monday.")
+    q = next(q for q in rec.quotes if q.cue == ":")
+    assert q.text == "The Harbor Bridge Will Reopen in May"
+    assert q.speaker == "Haddad"
+
+
+def test_tweet_body_leaves_out_the_embed_tags():
+    from eventwire.extract.quotes import _without_markup
+
+    text = 'x <tweet id="1" author="@a">Rain again</tweet>.'
+    s, e = _without_markup(text, 2, text.index("</tweet>") + 8)
+    assert text[s:e] == "Rain again"

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span
 
 from ..nlp.context import DocContext
+from .actors import actor_at
 from .quote_direct import QuoteRegion
 from .quote_indirect import Attribution, trim
 
@@ -36,6 +37,22 @@ def _speaker_span(ctx: DocContext, start: int, end: int) -> Span | None:
     if not ents or ents[0].start - span.start > 3:
         return None
     return ents[0]
+
+
+def _name_like(ctx: DocContext, start: int, end: int, nouns: dict[str, str]) -> Span | None:
+    """A short capitalized phrase before a headline colon that names a speaker the entity
+    recognizer missed ("Cruz: …", "Clinton camp: …", "Poll: …"): headed by a proper noun, a
+    known actor or a speaker noun, every word capitalized."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > MAX_SOURCE_WORDS // 2 + 2:
+        return None
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return None
+    root = span.root
+    if root.pos_ == "PROPN" or actor_at(ctx, root.i) or root.lemma_.lower() in nouns:
+        return span
+    return None
 
 
 def _make(
@@ -61,8 +78,11 @@ def _make(
     )
 
 
-def layout_attributions(ctx: DocContext, regions: list[QuoteRegion]) -> list[Attribution]:
+def layout_attributions(
+    ctx: DocContext, regions: list[QuoteRegion], nouns: dict[str, str] | None = None
+) -> list[Attribution]:
     """Dash-signed paragraphs and headline colons with a named speaker."""
+    nouns = nouns or {}
     out = []
     work = ctx.work
     for m in _DASH.finditer(work):
@@ -76,6 +96,8 @@ def layout_attributions(ctx: DocContext, regions: list[QuoteRegion]) -> list[Att
     for m in _COLON.finditer(work):
         ent = _speaker_span(ctx, m.start("source"), m.end("source"))
         if ent is None or ent.end_char < m.end("source") - 1:
+            ent = _name_like(ctx, m.start("source"), m.end("source"), nouns)
+        if ent is None:
             continue
         colon = m.end("source")
         out.append(

@@ -55,10 +55,21 @@ def _tweet_date(date_text: str) -> str | None:
     return None
 
 
+def _without_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """A tweet body without the embed tags around it ("<tweet id=… author=…>…</tweet>")."""
+    body = text[start:end]
+    if body.startswith("<") and ">" in body:
+        start += body.index(">") + 1
+    close = text.rfind("</", start, end)
+    if close != -1:
+        end = close
+    return start, end
+
+
 def _tweet_quotes(ctx: DocContext) -> list[Quote]:
     quotes = []
     for tweet in ctx.tweets:
-        s, e = tweet.body_span
+        s, e = _without_markup(ctx.text, *tweet.body_span)
         owner = next((a for a in ctx.actors if a.handle == tweet.handle), None)
         quotes.append(
             Quote(
@@ -294,7 +305,7 @@ def run(ctx: DocContext) -> None:
         + according_to(ctx, Regions(ctx.work, regions))
         + nominal_attributions(ctx, lexicon, Regions(ctx.work, regions))
         + adjective_attributions(ctx, lexicon, Regions(ctx.work, regions))
-        + layout_attributions(ctx, regions)
+        + layout_attributions(ctx, regions, lexicon.speaker_nouns)
     )
     atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)
     atts = [
