@@ -184,3 +184,13 @@ def test_tweet_body_leaves_out_the_embed_tags():
     text = 'x <tweet id="1" author="@a">Rain again</tweet>.'
     s, e = _without_markup(text, 2, text.index("</tweet>") + 8)
     assert text[s:e] == "Rain again"
+
+
+def test_content_leaves_out_a_wire_dateline():
+    from eventwire.extract.quote_indirect import trim
+
+    text = "LIMA, Peru (AP) — The port will reopen"
+    s, e = trim(text, 0, len(text))
+    assert text[s:e] == "The port will reopen"
+    text = "The plan — a bold one — failed"
+    assert trim(text, 0, len(text)) == (0, len(text))

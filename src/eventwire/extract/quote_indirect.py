@@ -9,6 +9,7 @@ Offsets are in the working copy; the stage converts them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,10 @@ _SHARE_HEADS = frozenset(
 )
 #: at most this many words between a cue and a quoted phrase (not a full quotation) it reports
 MAX_PHRASE_GAP_WORDS = 3
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .,'-]{2,40}|[A-Z][A-Za-z0-9 .,'-]{2,60}\([A-Z]{2,10}\))"
+    r"\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s+"
+)
 _TRIM_CHARS = " \n,;:.-—–"
 
 
@@ -132,6 +137,9 @@ def trim(work: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces and stray punctuation from both ends (a closing quotation mark stays)."""
     while start < end and work[start] in _TRIM_CHARS:
         start += 1
+    dateline = _DATELINE.match(work, start, end)
+    if dateline is not None:
+        start = dateline.end()  # "WASHINGTON (AP) — …": the wire's dateline is no content
     while end > start and work[end - 1] in _TRIM_CHARS:
         end -= 1
     if end < len(work) and work[end : end + 1] in ".,!?" and starts_quote(work, end + 1):
