@@ -194,3 +194,29 @@ def test_content_leaves_out_a_wire_dateline():
     assert text[s:e] == "The port will reopen"
     text = "The plan — a bold one — failed"
     assert trim(text, 0, len(text)) == (0, len(text))
+
+
+# -- evidentials -----------------------------------------------------------------------------------
+def test_evidential_verb_gives_a_sourceless_clause(extract):
+    rec = extract("While the storm raged, the harbor crew appeared unable to close the gate.")
+    q = next(q for q in rec.quotes if q.cue == "appeared")
+    assert q.text == "the harbor crew appeared unable to close the gate"
+    assert q.speaker is None
+
+
+def test_evidential_adverb_marks_its_clause(extract):
+    rec = extract("The mayor reportedly plans to sell the old ferry.")
+    assert any(q.text == "The mayor reportedly plans to sell the old ferry" for q in rec.quotes)
+
+
+def test_appear_without_a_complement_is_not_evidential(extract):
+    rec = extract("The mayor appeared at the harbor on Monday.")
+    assert rec.quotes == []
+
+
+def test_evidential_list_loads():
+    from eventwire.extract.quote_evidential import load_evidentials
+
+    words = load_evidentials()
+    assert words["seem"] == "verb"
+    assert words["reportedly"] == "adverb"

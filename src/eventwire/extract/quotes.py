@@ -26,6 +26,7 @@ from .quote_direct import (
     starts_quote,
     starts_sentence,
 )
+from .quote_evidential import evidential_attributions
 from .quote_indirect import (
     Attribution,
     Regions,
@@ -115,7 +116,10 @@ def _drop_nested(atts: list[Attribution]) -> list[Attribution]:
         if not (
             a.climbed
             and a.cue
-            and any(b is not a and b.content[0] <= a.cue[0] < b.content[1] for b in atts)
+            and any(
+                b is not a and b.rule != "evidential" and b.content[0] <= a.cue[0] < b.content[1]
+                for b in atts
+            )
         )
     ]
 
@@ -305,6 +309,7 @@ def run(ctx: DocContext) -> None:
         + according_to(ctx, Regions(ctx.work, regions))
         + nominal_attributions(ctx, lexicon, Regions(ctx.work, regions))
         + adjective_attributions(ctx, lexicon, Regions(ctx.work, regions))
+        + evidential_attributions(ctx, Regions(ctx.work, regions))
         + layout_attributions(ctx, regions, lexicon.speaker_nouns)
     )
     atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)

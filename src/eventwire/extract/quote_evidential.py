@@ -1,0 +1,111 @@
+"""Attributions without a source, marked by an evidential word: a clause the writer gives as
+appearance or hearsay ("the team appeared paralyzed", "Smith reportedly plans to run").
+
+PolNeAR annotates such clauses as attributions with no source; the content is the whole
+clause, subject included. Offsets are in the working copy; the stage converts them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Token
+
+from ..errors import ResourceError
+from ..nlp.context import DocContext
+from .quote_direct import is_full_quote
+from .quote_frames import Regions, subtree_extent
+from .quote_indirect import Attribution, trim
+
+RESOURCE_KEY = "quotes.evidentials"
+KINDS = frozenset({"verb", "adverb"})
+#: complements that make "appear"/"seem" evidential ("appeared to …", "seemed uneasy")
+_CORE = frozenset(
+    {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "neg", "xcomp", "acomp", "attr", "oprd"}
+    | {"ccomp", "dobj", "dative", "prep", "prt", "agent"}
+)
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
+
+
+def load_evidentials() -> dict[str, str]:
+    """``evidentials.tsv`` as word -> kind (``verb`` or ``adverb``)."""
+    path = resources.files("eventwire.data").joinpath("quotes").joinpath("evidentials.tsv")
+    out: dict[str, str] = {}
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 2 or cols[1] not in KINDS:
+            raise ResourceError(f"evidentials.tsv:{n}: expected word<TAB>verb|adverb, got {cols}")
+        out[cols[0].lower()] = cols[1]
+    return out
+
+
+def _clause(ctx: DocContext, head: Token) -> tuple[int, int]:
+    """The core clause of ``head``: its subject, auxiliaries, complements and objects, not
+    the adverbial clauses, coordinated verbs or participle frames around it ("While …, the
+    team appeared paralyzed[, telling …]")."""
+    start, end = head.idx, head.idx + len(head)
+    for child in head.children:
+        if child.dep_ not in _CORE:
+            continue
+        s, e = subtree_extent(child)
+        start, end = min(start, s), max(end, e)
+    para_s = ctx.work.rfind("\n", 0, head.idx) + 1
+    para_e = ctx.work.find("\n", head.idx)
+    para_e = len(ctx.work) if para_e == -1 else para_e
+    return trim(ctx.work, max(start, para_s), min(end, para_e))
+
+
+def _heads(ctx: DocContext, words: dict[str, str]) -> list[tuple[Token, Token]]:
+    """(cue, clause head) pairs: evidential verbs with a complement, and the verbs that
+    evidential adverbs modify."""
+    doc = ctx.doc
+    verbs = [w for w, k in words.items() if k == "verb"]
+    adverbs = [w for w, k in words.items() if k == "adverb"]
+    out = []
+    lemma_hashes = np.fromiter((doc.vocab.strings.as_int(w) for w in verbs), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array([LEMMA]), lemma_hashes)):
+        verb = doc[int(i)]
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _COMPLEMENTS for c in verb.children):
+            out.append((verb, verb))
+    lower_hashes = np.fromiter((doc.vocab.strings.as_int(w) for w in adverbs), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array([LOWER]), lower_hashes)):
+        adv = doc[int(i)]
+        if adv.dep_ == "advmod" and adv.head.pos_ in ("VERB", "AUX"):
+            out.append((adv, adv.head))
+    return out
+
+
+def evidential_attributions(ctx: DocContext, regs: Regions) -> list[Attribution]:
+    """Source-less attributions of clauses marked by an evidential verb or adverb."""
+    doc = ctx.doc
+    if not len(doc):
+        return []
+    words = ctx.resources.get(RESOURCE_KEY, load_evidentials)
+    out = []
+    for cue, head in _heads(ctx, words):
+        inside = regs.inside(cue.idx)
+        if inside is not None and is_full_quote(ctx, inside):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            continue
+        content = _clause(ctx, head)
+        if len(ctx.work[content[0] : content[1]].split()) < 3:
+            continue
+        out.append(
+            Attribution(
+                content=content,
+                source=None,
+                source_token=None,
+                cue=(cue.idx, cue.idx + len(cue)),
+                cue_token=cue,
+                cls="belief",
+                rule="evidential",
+                confidence=0.4,
+                regions=tuple(regs.overlapping(*content)),
+            )
+        )
+    return out
