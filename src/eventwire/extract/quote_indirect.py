@@ -72,7 +72,8 @@ def subject_of(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is None:
         return None
-    if "\n" in verb.doc.text[min(subj.idx, verb.idx) : max(subj.idx, verb.idx)]:
+    first, last = min(subj.i, verb.i), max(subj.i, verb.i)
+    if any("\n" in tok.text_with_ws for tok in verb.doc[first:last]):
         return None
     return subj
 
