@@ -220,3 +220,8 @@ def test_evidential_list_loads():
     words = load_evidentials()
     assert words["seem"] == "verb"
     assert words["reportedly"] == "adverb"
+
+
+def test_an_amount_is_not_what_was_said(extract):
+    rec = extract("The campaign reported $40,000 in new donations.")
+    assert rec.quotes == []

@@ -17,6 +17,8 @@ _OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 #: entity types of a prepositional object that sets the scene rather than completing the
 #: content ("supported Sanders [on Tuesday]", "praised the plan [in Iowa]")
 _SCENE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+#: entity types of an object that is an amount, not a statement
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 #: objects of a speech verb that stand for a whole statement ("said so", "said the same")
 PRO_FORMS = frozenset({"so", "yes", "no", "same", "otherwise"})
 
@@ -119,6 +121,8 @@ def content_of(
         if passive is not None:
             return passive
         obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.ent_type_ in _AMOUNTS:
+            obj = None  # "reported $5,000 in income", "claimed 41 percent of the vote"
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             # "criticized Clinton for accepting donations": the object and what follows it
             start, end = np_content(obj)
