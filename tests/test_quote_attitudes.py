@@ -225,3 +225,13 @@ def test_evidential_list_loads():
 def test_an_amount_is_not_what_was_said(extract):
     rec = extract("The campaign reported $40,000 in new donations.")
     assert rec.quotes == []
+
+
+def test_as_clause_needs_a_reporting_verb(extract):
+    rec = extract("As the debate went on, the room grew louder and louder.")
+    assert rec.quotes == []
+
+
+def test_time_phrase_is_not_the_content_of_a_nominal_cue(extract):
+    rec = extract("Senator Ada Cole made remarks on Thursday about the harbor.")
+    assert not any(q.text == "Thursday" for q in rec.quotes)

@@ -102,7 +102,7 @@ def content_of(
                 return (mark.nbor(1).idx, subtree_extent(child)[1]), "prep", {child.i}
     if cue.preps:
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in cue.preps:
+            if child.dep_ == "prep" and child.lower_ in cue.preps and not sets_scene(child):
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     start, end = np_content(obj)
@@ -191,7 +191,7 @@ def _right_extension(verb: Token, obj: Token, end: int) -> int:
             continue
         if child.dep_ == "prep" and child.lower_ not in _OBJECT_PREPS:
             continue
-        if child.dep_ == "prep" and _sets_scene(child):
+        if child.dep_ == "prep" and sets_scene(child):
             continue
         if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
             continue
@@ -199,7 +199,7 @@ def _right_extension(verb: Token, obj: Token, end: int) -> int:
     return end
 
 
-def _sets_scene(prep: Token) -> bool:
+def sets_scene(prep: Token) -> bool:
     """A prepositional phrase of time or place ("on Tuesday", "in Iowa"), not content."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is not None and obj.ent_type_ in _SCENE_ENTS

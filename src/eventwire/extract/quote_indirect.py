@@ -346,8 +346,8 @@ def _attribution(
         content, rule = colon_content(ctx, verb), "colon"
     if content is None and verb.dep_ == "parataxis":
         content, rule = _inserted(ctx, verb, (frame_s, frame_e)), "ccomp"
-    if content is None:
-        content, rule = _as_clause(verb), "as"
+    if content is None and "ccomp" in cue.frames and cue.particle is None:
+        content, rule = _as_clause(verb), "as"  # "As the paper noted, …" (not "as it went on")
     if content is None:
         return None
     # Widen to every quotation the content overlaps ("“A. B,” he said" parses only "B").

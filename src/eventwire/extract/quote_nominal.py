@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
 from .quote_direct import is_full_quote
-from .quote_frames import np_content
+from .quote_frames import np_content, sets_scene
 from .quote_indirect import (
     Attribution,
     Regions,
@@ -97,7 +97,7 @@ def _prep_object(noun: Token, cue: NominalCue) -> Token | None:
     if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
     for prep in preps:
-        if prep.lower_ in cue.preps:
+        if prep.lower_ in cue.preps and not sets_scene(prep):
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return obj
