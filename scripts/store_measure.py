@@ -11,6 +11,11 @@ One batch, ingested twice with the real pipeline (`eventwire ingest`):
   cross-article merge (or a sample of them) with its sentences, for checking by hand.
 
     python scripts/store_measure.py --articles 2000 --groups 40 --out /tmp/store-measure
+    python scripts/store_measure.py --batch batch.jsonl --db run.db --workers 2   # given batch
+    python scripts/store_measure.py --from-db run.db --out /tmp/x   # current dedup rule, no extraction
+
+Each run reports the row counts of every table after it, its wall time and its CPU time
+(the ingest process and its worker processes, from ``getrusage(RUSAGE_CHILDREN)``).
 """
 
 from __future__ import annotations
@@ -20,10 +25,16 @@ import gzip
 import json
 import random
 import re
+import resource
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
+
+from sqlalchemy import select
+
+from eventwire.store import open_store, table_counts
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "allsides_10k.jsonl.gz"
@@ -75,7 +86,9 @@ def ingest(batch: Path, db: Path, workers: int) -> dict[str, float]:
         "--no-progress",
     ]
     cmd += ["--workers", str(workers)]
+    wall0, ru0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall, ru = time.perf_counter() - wall0, resource.getrusage(resource.RUSAGE_CHILDREN)
     m = SUMMARY.search(done.stderr)
     if m is None:
         raise RuntimeError(
@@ -95,12 +108,30 @@ def ingest(batch: Path, db: Path, workers: int) -> dict[str, float]:
     )
     out = dict(zip(keys, map(float, m.groups()), strict=True))
     out["exit"] = done.returncode
+    out["wall_s"] = round(wall, 1)
+    out["cpu_s_all_processes"] = round(ru.ru_utime - ru0.ru_utime + ru.ru_stime - ru0.ru_stime, 1)
+    with open_store(db) as st, st.read() as conn:
+        out["counts_after"] = table_counts(conn)
     return out
 
 
-def merge_report(db: Path, sample: int, seed: int) -> tuple[dict[str, int], str]:
-    from eventwire.store import EventFilter, get_event, open_store, search_events, table_counts
+def _batch_ids(path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {json.loads(line)["id"] for line in fh if line.strip()}
 
+
+def merge_report(
+    db: Path, sample: int, seed: int, exclude: set[str] | None = None
+) -> tuple[dict[str, int], str]:
+    """Dedup figures of ``db`` and a random sample of its cross-article merges, with their
+    sentences, for checking by hand. Events all of whose articles' ids are in ``exclude``
+    (articles already looked at while designing the rule) stay out of the sample."""
+    from eventwire.store import EventFilter, get_event, search_events
+    from eventwire.store.tables import events
+
+    exclude = exclude or set()
     with open_store(db) as st, st.read() as conn:
         counts = table_counts(conn)
         merged = [
@@ -115,29 +146,37 @@ def merge_report(db: Path, sample: int, seed: int) -> tuple[dict[str, int], str]
             "mentions_in_cross_article_events": sum(e.num_mentions for e in merged),
         }
         random.Random(seed).shuffle(merged)
-        lines = []
-        for ev in merged[:sample]:
+        terms = dict(conn.execute(select(events.c.id, events.c.story_terms)).all())
+        lines: list[str] = []
+        written = 0
+        for ev in merged:
+            if written >= sample:
+                break
             full = get_event(conn, ev.id)
             assert full is not None and full.mentions is not None
+            if exclude and all(m.document.doc_id in exclude for m in full.mentions):
+                continue
+            written += 1
             lines.append(
                 f"## event {ev.id}: {ev.plover_type} {ev.cameo or ''} {ev.source.name} -> {ev.target.name} "
                 f"date {ev.date} ({ev.date_precision}) at {ev.location.name if ev.location else '-'}; "
                 f"{ev.num_mentions} mentions, {ev.num_articles} articles, {ev.num_sources} outlets"
             )
+            lines.append(f"anchor story terms: {' '.join(terms.get(ev.id) or [])}")
             for m in full.mentions:
-                lines.append(f"- [{m.document.source} {m.document.published}] {m.excerpt}")
+                lines.append(
+                    f"- [{m.document.source} {m.document.published} {m.document.doc_id}] "
+                    f"{m.excerpt}"
+                )
+            lines.append("verdict: ")
             lines.append("")
     return stats, "\n".join(lines)
 
 
 def rebuild(src: Path, dst: Path) -> dict[str, float]:
     """Store the records of ``src`` again into a new ``dst`` (current dedup rule, no
-    extraction); returns the number of documents and the seconds spent writing."""
-    import time
-
-    from sqlalchemy import select
-
-    from eventwire.store import StoreWriter, get_document, open_store
+    extraction); returns the number of documents and the seconds (wall, CPU) spent writing."""
+    from eventwire.store import StoreWriter, get_document
     from eventwire.store.tables import documents
 
     for suffix in ("", "-wal", "-shm"):
@@ -146,10 +185,14 @@ def rebuild(src: Path, dst: Path) -> dict[str, float]:
         ids = list(conn.execute(select(documents.c.id).order_by(documents.c.id)).scalars())
         records = [get_document(conn, i) for i in ids]
         writer = StoreWriter(b)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for rec in records:
             writer.add(rec)  # type: ignore[arg-type]
-        return {"documents": len(ids), "write_seconds": round(time.perf_counter() - start, 2)}
+        return {
+            "documents": len(ids),
+            "write_seconds": round(time.perf_counter() - start, 2),
+            "write_cpu_seconds": round(time.process_time() - cpu, 2),
+        }
 
 
 def main() -> int:
@@ -173,36 +216,45 @@ def main() -> int:
         type=Path,
         help="no extraction: re-store this database's records and report dedup",
     )
+    ap.add_argument("--batch", type=Path, help="ingest this JSONL batch instead of picking one")
+    ap.add_argument("--db", type=Path, help="database file (default: OUT/measure.db)")
+    ap.add_argument(
+        "--exclude-batch",
+        type=Path,
+        help="JSONL batch whose articles were used to design the rule: merges among only "
+        "these articles stay out of the hand-check sample",
+    )
     args = ap.parse_args()
+    exclude = _batch_ids(args.exclude_batch)
     if args.from_db:
         args.out.mkdir(parents=True, exist_ok=True)
         rebuilt = args.out / "rebuilt.db"
         timing = rebuild(args.from_db, rebuilt)
-        stats, report = merge_report(rebuilt, args.sample, args.seed)
+        stats, report = merge_report(rebuilt, args.sample, args.seed, exclude)
         (args.out / "merges-rebuilt.md").write_text(report, encoding="utf-8")
         print(json.dumps({"rebuild": timing, "dedup": stats}, indent=1))
         return 0
-    if not CORPUS.exists():
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.batch:
+        batch_path, n_groups = args.batch, None
+        batch = [line for line in batch_path.open(encoding="utf-8") if line.strip()]
+    elif not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent", file=sys.stderr)
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    batch, n_groups = pick_batch(CORPUS, args.articles, args.groups, args.per_group)
-    batch_path = args.out / "batch.jsonl"
-    with batch_path.open("w", encoding="utf-8") as fh:
-        for r in batch:
-            fh.write(json.dumps(r) + "\n")
-    db = args.out / "measure.db"
+    else:
+        batch, n_groups = pick_batch(CORPUS, args.articles, args.groups, args.per_group)
+        batch_path = args.out / "batch.jsonl"
+        with batch_path.open("w", encoding="utf-8") as fh:
+            for r in batch:
+                fh.write(json.dumps(r) + "\n")
+    db = args.db or args.out / "measure.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    from eventwire.store import open_store, table_counts
-
     first = ingest(batch_path, db, args.workers)
-    with open_store(db) as st, st.read() as conn:
-        counts1 = table_counts(conn)
+    counts1 = first["counts_after"]
     second = ingest(batch_path, db, args.workers)
-    with open_store(db) as st, st.read() as conn:
-        counts2 = table_counts(conn)
-    stats, report = merge_report(db, args.sample, args.seed)
+    counts2 = second["counts_after"]
+    stats, report = merge_report(db, args.sample, args.seed, exclude)
     (args.out / "merges.md").write_text(report, encoding="utf-8")
     extraction_s = first["total_s"] - first["store_s"]
     extraction_cpu = first["total_cpu"] - first["store_cpu"]

@@ -35,6 +35,8 @@ _SENTENCE_ENDS = (". ", "\n", "? ", "! ")
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Sentences longer than this many characters are cut around the trigger.
 MAX_SENTENCE_CHARS = 600
+#: Stems remembered per :class:`StoryTerms` (news vocabulary repeats; stemming is the cost).
+STEM_CACHE_SIZE = 200_000
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> str:
@@ -72,7 +74,19 @@ class StoryTerms:
         extra = load_stopwords() if extra_stopwords is None else frozenset(extra_stopwords)
         words = {w.lower() for w in (*STOP_WORDS, *extra)}
         self._stop_words = frozenset(words)
-        self._stop_stems = frozenset(self._stemmer.stemWords(sorted(words)))
+        self._stems: dict[str, str] = {}
+        self._stop_stems = frozenset(self._stem_all(sorted(words)))
+
+    def _stem_all(self, words: Iterable[str]) -> list[str]:
+        out = []
+        for word in words:
+            stem = self._stems.get(word)
+            if stem is None:
+                stem = self._stemmer.stemWord(word)
+                if len(self._stems) < STEM_CACHE_SIZE:
+                    self._stems[word] = stem
+            out.append(stem)
+        return out
 
     def _words(self, text: str) -> list[str]:
         out = []
@@ -90,8 +104,8 @@ class StoryTerms:
         """The sorted story terms of ``sentence``, leaving out the words of ``actor_names``."""
         own = {w for name in actor_names if name for w in self._words(name)}
         words = [w for w in self._words(sentence) if w not in own]
-        stems = set(self._stemmer.stemWords(words))
-        own_stems = set(self._stemmer.stemWords(sorted(own)))
+        stems = set(self._stem_all(words))
+        own_stems = set(self._stem_all(own))
         return sorted(stems - self._stop_stems - own_stems)
 
 
