@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from quotes_support import quotes_extract
+
 
 @pytest.fixture(scope="module")
-def quotes_pipeline(nlp):
-    """Only the stages quotes depend on (actors, quotes)."""
-    from eventwire.extract import actors, quotes
-    from eventwire.nlp import Pipeline
-    from eventwire.settings import Settings
-
-    return Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
-
-
-@pytest.fixture()
-def quotes_of(quotes_pipeline):
-    """The quotes of one text, in text order."""
-    from eventwire.ingest import RawDocument
-    from eventwire.schema import DocumentRecord
-
-    def _quotes(text: str):
-        result = quotes_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
-        assert isinstance(result, DocumentRecord), result
-        return sorted(result.quotes, key=lambda q: q.span)
-
-    return _quotes
+def quotes_of(nlp):
+    """The quotes of one text, in text order (only the actors and quotes stages run)."""
+    extract = quotes_extract(nlp)
+    return lambda text: sorted(extract(text).quotes, key=lambda q: q.span)
 
 
 def _only(quotes, kind):

@@ -5,31 +5,16 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import ResourceError
-from eventwire.extract.quote_lexicon import load_lexicon, parse_cue_row
+from eventwire.extract.quote_direct import QuoteRegion
+from eventwire.extract.quote_frames import Regions, tokens_with
+from eventwire.extract.quote_lexicon import load_lexicon, parse_cue_row, parse_nominal_row
+from quotes_support import quotes_extract
 
 
 @pytest.fixture(scope="module")
-def quotes_pipeline(nlp):
-    """Only the stages quotes depend on (actors, quotes): fast, and isolated from the rest."""
-    from eventwire.extract import actors, quotes
-    from eventwire.nlp import Pipeline
-    from eventwire.settings import Settings
-
-    return Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
-
-
-@pytest.fixture()
-def extract(quotes_pipeline):
-    """Extract one text with the quotes pipeline -> DocumentRecord."""
-    from eventwire.ingest import RawDocument
-    from eventwire.schema import DocumentRecord
-
-    def _extract(text: str) -> DocumentRecord:
-        result = quotes_pipeline.process_one(RawDocument(id="t", text=text, origin="t"))
-        assert isinstance(result, DocumentRecord), result
-        return result
-
-    return _extract
+def extract(nlp):
+    """Extract one text with only the stages quotes depend on (actors, quotes)."""
+    return quotes_extract(nlp)
 
 
 def _quote(record, startswith):
@@ -63,6 +48,34 @@ def test_cue_row_with_unknown_frame_is_rejected():
     with pytest.raises(ResourceError, match="unknown class"):
         parse_cue_row(["say", "gossip", "ccomp"])
     assert parse_cue_row(["call", "request", "prep:for,xcomp"]).preps == frozenset({"for"})
+
+
+def test_nominal_row_takes_only_clause_frames():
+    cue = parse_nominal_row(["claim", "speech", "that, prep:about"])
+    assert (cue.frames, cue.preps) == (frozenset({"that"}), frozenset({"about"}))
+    with pytest.raises(ResourceError, match="expected that, to or prep:WORD"):
+        parse_nominal_row(["claim", "speech", "ccomp"])
+    with pytest.raises(ResourceError, match="3 tab-separated columns"):
+        parse_nominal_row(["claim", "speech"])
+
+
+# -- token and region look-ups ---------------------------------------------------------------------
+def test_tokens_with_finds_listed_words_in_text_order():
+    import spacy
+    from spacy.attrs import LOWER
+
+    doc = spacy.blank("en")("Said he, and she SAID it.")
+    assert [t.i for t in tokens_with(doc, LOWER, ["said", "unknownword"])] == [0, 5]
+    assert tokens_with(doc, LOWER, []) == []
+    assert tokens_with(doc[:0].as_doc(), LOWER, ["said"]) == []
+
+
+def test_regions_widen_to_every_overlapped_quotation():
+    work = "ab “cd ef” gh “ij” kl"
+    regs = Regions(work, [QuoteRegion(3, 10), QuoteRegion(14, 18)])
+    assert regs.widen(5, 12) == (3, 12)
+    assert regs.widen(8, 16) == (3, 18)
+    assert regs.widen(11, 13) == (11, 13)
 
 
 # -- direct quotes ---------------------------------------------------------------------------------

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from quotes_support import quotes_pipeline
+
 
 @pytest.fixture(scope="module")
 def seed(shared_dir, nlp):
     import datetime as dt
 
-    from eventwire.extract import actors, quotes
     from eventwire.ingest import read_inputs
-    from eventwire.nlp import Pipeline
-    from eventwire.settings import Settings
 
-    pipeline = Pipeline(Settings(), nlp=nlp, stages=[actors.run, quotes.run])
+    pipeline = quotes_pipeline(nlp)
     path = shared_dir / "examples" / "seed_article.txt"
     items = list(read_inputs([str(path)], pipeline.settings, published=dt.date(2020, 1, 4)))
     (record,) = list(pipeline.process(items))

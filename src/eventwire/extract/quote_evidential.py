@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from importlib import resources
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ..errors import ResourceError
 from ..nlp.context import DocContext
-from .quote_direct import is_full_quote
-from .quote_frames import Regions, subtree_extent
+from .quote_frames import Regions, subtree_extent, token_extent, tokens_with
 from .quote_indirect import Attribution, trim
 
 RESOURCE_KEY = "quotes.evidentials"
@@ -47,7 +45,7 @@ def _clause(ctx: DocContext, head: Token) -> tuple[int, int]:
     """The core clause of ``head``: its subject, auxiliaries, complements and objects, not
     the adverbial clauses, coordinated verbs or participle frames around it ("While …, the
     team appeared paralyzed[, telling …]")."""
-    start, end = head.idx, head.idx + len(head)
+    start, end = token_extent(head)
     for child in head.children:
         if child.dep_ not in _CORE:
             continue
@@ -66,14 +64,10 @@ def _heads(ctx: DocContext, words: dict[str, str]) -> list[tuple[Token, Token]]:
     verbs = [w for w, k in words.items() if k == "verb"]
     adverbs = [w for w, k in words.items() if k == "adverb"]
     out = []
-    lemma_hashes = np.fromiter((doc.vocab.strings.as_int(w) for w in verbs), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array([LEMMA]), lemma_hashes)):
-        verb = doc[int(i)]
+    for verb in tokens_with(doc, LEMMA, verbs):
         if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _COMPLEMENTS for c in verb.children):
             out.append((verb, verb))
-    lower_hashes = np.fromiter((doc.vocab.strings.as_int(w) for w in adverbs), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array([LOWER]), lower_hashes)):
-        adv = doc[int(i)]
+    for adv in tokens_with(doc, LOWER, adverbs):
         if adv.dep_ == "advmod" and adv.head.pos_ in ("VERB", "AUX"):
             out.append((adv, adv.head))
     return out
@@ -87,8 +81,7 @@ def evidential_attributions(ctx: DocContext, regs: Regions) -> list[Attribution]
     words = ctx.resources.get(RESOURCE_KEY, load_evidentials)
     out = []
     for cue, head in _heads(ctx, words):
-        inside = regs.inside(cue.idx)
-        if inside is not None and is_full_quote(ctx, inside):
+        if regs.in_full_quote(ctx, cue.idx):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
             continue
@@ -100,7 +93,7 @@ def evidential_attributions(ctx: DocContext, regs: Regions) -> list[Attribution]
                 content=content,
                 source=None,
                 source_token=None,
-                cue=(cue.idx, cue.idx + len(cue)),
+                cue=token_extent(cue),
                 cue_token=cue,
                 cls="belief",
                 rule="evidential",

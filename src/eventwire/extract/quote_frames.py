@@ -7,10 +7,13 @@ Offsets are in the working copy.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.tokens import Doc, Token
 
 from ..nlp.context import DocContext
-from .quote_direct import QuoteRegion
+from .quote_direct import QuoteRegion, is_full_quote
 from .quote_lexicon import Cue
 
 _OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
@@ -24,8 +27,23 @@ PRO_FORMS = frozenset({"so", "yes", "no", "same", "otherwise"})
 
 
 def subtree_extent(tok: Token) -> tuple[int, int]:
+    """The character extent of ``tok``'s subtree."""
     left, right = tok.left_edge, tok.right_edge
     return left.idx, right.idx + len(right)
+
+
+def token_extent(tok: Token) -> tuple[int, int]:
+    """The character extent of ``tok`` alone."""
+    return tok.idx, tok.idx + len(tok)
+
+
+def tokens_with(doc: Doc, attr: int, words: Iterable[str]) -> list[Token]:
+    """The tokens whose ``attr`` (``LEMMA``, ``LOWER``) is one of ``words``, in text order,
+    found with one vectorized look-up (no loop over tokens)."""
+    if not len(doc):
+        return []
+    hashes = np.fromiter((doc.vocab.strings.as_int(w) for w in words), dtype=np.uint64)
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array([attr]), hashes))]
 
 
 class Regions:
@@ -40,6 +58,18 @@ class Regions:
 
     def inside(self, pos: int) -> QuoteRegion | None:
         return next((r for r in self.items if r.start < pos < r.end - 1), None)
+
+    def in_full_quote(self, ctx: DocContext, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation of whole sentences (a cue there belongs
+        to the quoted speech, not to the writer)."""
+        inside = self.inside(pos)
+        return inside is not None and is_full_quote(ctx, inside)
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """The extent widened to cover every quotation it overlaps."""
+        for r in self.overlapping(start, end):
+            start, end = min(start, r.start), max(end, r.end)
+        return start, end
 
     def before(self, pos: int) -> QuoteRegion | None:
         """A region ending right before ``pos`` (only spaces and commas between)."""

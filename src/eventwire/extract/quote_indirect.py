@@ -12,14 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ..nlp.context import DocContext
 from .actors import actor_at
 from .quote_direct import QuoteRegion, is_full_quote, starts_quote
-from .quote_frames import Regions, colon_content, content_of, subtree_extent
+from .quote_frames import (
+    Regions,
+    colon_content,
+    content_of,
+    subtree_extent,
+    token_extent,
+    tokens_with,
+)
 from .quote_lexicon import SPEAKER_CLASSES, SUBJECT_CLASSES, Cue, QuoteLexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -184,7 +190,7 @@ def _particles(verb: Token) -> set[str]:
 
 def _frame_extent(verb: Token, skip: set[int], regs: Regions) -> tuple[int, int]:
     """Extent of the attribution frame: the verb and its non-content dependents."""
-    start, end = verb.idx, verb.idx + len(verb)
+    start, end = token_extent(verb)
     for child in verb.children:
         if child.i in skip or child.dep_ in ("punct", "ccomp", "parataxis", "conj", "cc"):
             continue
@@ -209,19 +215,14 @@ def attributions_from_cues(
     doc = ctx.doc
     if not len(doc):
         return out
-    # Pre-select tokens whose lemma is a cue with one vectorized look-up (no loop over tokens).
-    lemmas = doc.to_array([LEMMA])
-    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.cues), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(lemmas, hashes)):
-        verb = doc[int(i)]
+    for verb in tokens_with(doc, LEMMA, lexicon.cues):
         if verb.dep_ in ("amod", "compound") or not _is_verb(verb) or _in_markup(verb):
             continue
         cue = lexicon.cue_for(verb.lemma_.lower(), _particles(verb))
         if cue is None:
             continue
-        inside = regs.inside(verb.idx)
-        if inside is not None and is_full_quote(ctx, inside):
-            continue  # a cue inside a quotation belongs to the quoted speech
+        if regs.in_full_quote(ctx, verb.idx):
+            continue
         att = _attribution(ctx, verb, cue, regs, lexicon)
         if att is not None:
             out.append(att)
@@ -239,9 +240,7 @@ def _that_clause_verbs(ctx: DocContext, lexicon: QuoteLexicon, regs: Regions) ->
     subject and a that-clause, reports what the speaker said or thinks."""
     doc = ctx.doc
     out: list[Attribution] = []
-    lowers = doc.to_array([LOWER])
-    for i in np.flatnonzero(lowers == doc.vocab.strings.as_int("that")):
-        mark = doc[int(i)]
+    for mark in tokens_with(doc, LOWER, ("that",)):
         clause = mark.head
         if mark.dep_ != "mark" or clause.dep_ != "ccomp" or clause.i < mark.i:
             continue
@@ -253,8 +252,7 @@ def _that_clause_verbs(ctx: DocContext, lexicon: QuoteLexicon, regs: Regions) ->
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or not speaker_like(ctx, subj, lexicon.speaker_nouns):
             continue
-        inside = regs.inside(verb.idx)
-        if inside is not None and is_full_quote(ctx, inside):
+        if regs.in_full_quote(ctx, verb.idx):
             continue
         att = _attribution(ctx, verb, _GENERIC_CUE, regs, lexicon)
         if att is not None:

@@ -80,8 +80,12 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
     return out
 
 
-def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
-    """One ``lemma<TAB>class<TAB>frames`` row as a :class:`Cue`; ConfigError if malformed."""
+def _parse_row(
+    cols: list[str], where: str, allowed: frozenset[str], expected: str
+) -> tuple[str, str, frozenset[str], frozenset[str]]:
+    """The words, class, frames and prepositions (``prep:WORD``) of one
+    ``words<TAB>class<TAB>frames`` row, frames checked against ``allowed`` (``expected``
+    says which in the error); ResourceError if malformed."""
     if len(cols) != 3:
         raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(cols)}: {cols}")
     words, cls, frames_text = (c.strip() for c in cols)
@@ -91,31 +95,32 @@ def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
     for frame in filter(None, (f.strip() for f in frames_text.split(","))):
         if frame.startswith("prep:"):
             preps.add(frame[5:])
-        elif frame in FRAMES:
+        elif frame in allowed:
             frames.add(frame)
         else:
-            raise ResourceError(f"{where}: unknown frame {frame!r}; expected {sorted(FRAMES)}")
+            raise ResourceError(f"{where}: unknown frame {frame!r}; expected {expected}")
+    return words, cls, frozenset(frames), frozenset(preps)
+
+
+def parse_cue_row(cols: list[str], where: str = "cues.tsv") -> Cue:
+    """One ``lemma[ particle]<TAB>class<TAB>frames`` row as a :class:`Cue`; ResourceError if
+    malformed."""
+    words, cls, frames, preps = _parse_row(cols, where, FRAMES, str(sorted(FRAMES)))
     lemma, _, particle = words.partition(" ")
-    return Cue(lemma, particle or None, cls, frozenset(frames), frozenset(preps))
+    return Cue(lemma, particle or None, cls, frames, preps)
 
 
 def parse_nominal_row(cols: list[str], where: str = "nominal_cues.tsv") -> NominalCue:
     """One ``lemma<TAB>class<TAB>frames`` row of nominal or adjective cues; ResourceError if
     malformed."""
-    if len(cols) != 3:
-        raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(cols)}: {cols}")
-    lemma, cls, frames_text = (c.strip() for c in cols)
-    if cls not in CLASSES:
-        raise ResourceError(f"{where}: unknown class {cls!r}; expected one of {sorted(CLASSES)}")
-    frames, preps = set(), set()
-    for frame in filter(None, (f.strip() for f in frames_text.split(","))):
-        if frame.startswith("prep:"):
-            preps.add(frame[5:])
-        elif frame in NOMINAL_FRAMES:
-            frames.add(frame)
-        else:
-            raise ResourceError(f"{where}: unknown frame {frame!r}; expected that, to or prep:WORD")
-    return NominalCue(lemma, cls, frozenset(frames), frozenset(preps))
+    lemma, cls, frames, preps = _parse_row(cols, where, NOMINAL_FRAMES, "that, to or prep:WORD")
+    return NominalCue(lemma, cls, frames, preps)
+
+
+def _nominal_table(name: str) -> dict[str, NominalCue]:
+    """A nominal or adjective cue file as lemma -> cue (a later row wins)."""
+    cues = (parse_nominal_row(cols, f"{name}:{n}") for n, cols in _rows(name))
+    return {cue.lemma: cue for cue in cues}
 
 
 def load_lexicon() -> QuoteLexicon:
@@ -134,12 +139,10 @@ def load_lexicon() -> QuoteLexicon:
         if len(cols) != 2 or cols[1].strip() not in ("PERSON", "ORG"):
             raise ResourceError(f"speaker_nouns.tsv:{n}: expected word<TAB>PERSON|ORG, got {cols}")
         nouns[cols[0].strip().lower()] = cols[1].strip()
-    nominal = {}
-    for n, cols in _rows("nominal_cues.tsv"):
-        cue = parse_nominal_row(cols, f"nominal_cues.tsv:{n}")
-        nominal[cue.lemma] = cue
-    adjectives = {}
-    for n, cols in _rows("adjective_cues.tsv"):
-        cue = parse_nominal_row(cols, f"adjective_cues.tsv:{n}")
-        adjectives[cue.lemma] = cue
-    return QuoteLexicon({k: tuple(v) for k, v in cues.items()}, media, nouns, nominal, adjectives)
+    return QuoteLexicon(
+        {k: tuple(v) for k, v in cues.items()},
+        media,
+        nouns,
+        _nominal_table("nominal_cues.tsv"),
+        _nominal_table("adjective_cues.tsv"),
+    )

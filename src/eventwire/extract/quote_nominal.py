@@ -7,13 +7,11 @@ Offsets are in the working copy; the stage converts them.
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
-from .quote_direct import is_full_quote
-from .quote_frames import np_content, sets_scene
+from .quote_frames import np_content, sets_scene, token_extent, tokens_with
 from .quote_indirect import (
     Attribution,
     Regions,
@@ -40,9 +38,7 @@ def according_to(ctx: DocContext, regs: Regions) -> list[Attribution]:
     """ "According to X, …" and "…, according to X": the rest of the sentence is the content."""
     out = []
     doc = ctx.doc
-    lowers = doc.to_array([LOWER]) if len(doc) else np.zeros(0, dtype=np.uint64)
-    for i in np.flatnonzero(lowers == doc.vocab.strings.as_int("according")):
-        tok = doc[int(i)]
+    for tok in tokens_with(doc, LOWER, ("according",)):
         if tok.i + 1 >= len(doc) or tok.nbor(1).lower_ != "to":
             continue
         to = tok.nbor(1)
@@ -59,8 +55,7 @@ def according_to(ctx: DocContext, regs: Regions) -> list[Attribution]:
         content = right if right[1] - right[0] >= left[1] - left[0] else left
         if content[1] - content[0] < 3:
             continue
-        for r in regs.overlapping(*content):
-            content = (min(content[0], r.start), max(content[1], r.end))
+        content = regs.widen(*content)
         out.append(
             Attribution(
                 content=content,
@@ -161,22 +156,44 @@ def _source_extent(source: Token) -> tuple[int, int]:
     return (start, case.idx) if case is not None else (start, end)
 
 
+def _cued_by(
+    ctx: DocContext,
+    regs: Regions,
+    cue: Token,
+    source: Token,
+    content: tuple[int, int],
+    cls: str,
+    rule: str,
+) -> Attribution | None:
+    """The attribution a noun or adjective cue gives ``source`` over ``content``: None when
+    the trimmed content is under two characters or runs over a line break; otherwise the
+    content widened to the quotations it overlaps."""
+    content = trim(ctx.work, *content)
+    if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
+        return None
+    content = regs.widen(*content)
+    return Attribution(
+        content=content,
+        source=_source_extent(source),
+        source_token=source,
+        cue=token_extent(cue),
+        cue_token=cue,
+        cls=cls,
+        rule=rule,
+        confidence=0.5,
+        regions=tuple(regs.overlapping(*content)),
+    )
+
+
 def nominal_attributions(
     ctx: DocContext, lexicon: QuoteLexicon, regs: Regions
 ) -> list[Attribution]:
     """Attributions anchored on reporting nouns with a source and a content complement."""
     out: list[Attribution] = []
-    doc = ctx.doc
-    if not len(doc) or not lexicon.nominal:
+    if not lexicon.nominal:
         return out
-    lemmas = doc.to_array([LEMMA])
-    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.nominal), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(lemmas, hashes)):
-        noun = doc[int(i)]
-        if noun.pos_ != "NOUN" or noun.dep_ == "compound":
-            continue
-        inside = regs.inside(noun.idx)
-        if inside is not None and is_full_quote(ctx, inside):
+    for noun in tokens_with(ctx.doc, LEMMA, lexicon.nominal):
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or regs.in_full_quote(ctx, noun.idx):
             continue
         cue = lexicon.nominal[noun.lemma_.lower()]
         received = _received(ctx, noun, lexicon) if cue.cls in _RECEIVED_CLASSES else None
@@ -191,24 +208,9 @@ def nominal_attributions(
             if source is None or source.i == head.i:
                 continue
             content = np_content(head) if head.pos_ in ("NOUN", "PROPN") else subtree_extent(head)
-        content = trim(ctx.work, *content)
-        if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
-            continue
-        for r in regs.overlapping(*content):
-            content = (min(content[0], r.start), max(content[1], r.end))
-        out.append(
-            Attribution(
-                content=content,
-                source=_source_extent(source),
-                source_token=source,
-                cue=(noun.idx, noun.idx + len(noun)),
-                cue_token=noun,
-                cls=cue.cls,
-                rule="nominal",
-                confidence=0.5,
-                regions=tuple(regs.overlapping(*content)),
-            )
-        )
+        att = _cued_by(ctx, regs, noun, source, content, cue.cls, "nominal")
+        if att is not None:
+            out.append(att)
     return out
 
 
@@ -234,39 +236,19 @@ def adjective_attributions(
 ) -> list[Attribution]:
     """Attributions anchored on predicate adjectives whose subject can speak."""
     out: list[Attribution] = []
-    doc = ctx.doc
-    if not len(doc) or not lexicon.adjectives:
+    if not lexicon.adjectives:
         return out
-    lowers = doc.to_array([LOWER])
-    hashes = np.fromiter((doc.vocab.strings.as_int(k) for k in lexicon.adjectives), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(lowers, hashes)):
-        adj = doc[int(i)]
+    for adj in tokens_with(ctx.doc, LOWER, lexicon.adjectives):
         if adj.dep_ not in ("acomp", "ccomp", "oprd") or adj.pos_ not in ("ADJ", "VERB"):
             continue
-        inside = regs.inside(adj.idx)
-        if inside is not None and is_full_quote(ctx, inside):
+        if regs.in_full_quote(ctx, adj.idx):
             continue
         cue = lexicon.adjectives[adj.lower_]
         head = _adjective_content(adj, cue)
         source = subject_of(adj.head)
         if head is None or not speaker_like(ctx, source, lexicon.speaker_nouns):
             continue
-        content = trim(ctx.work, *subtree_extent(head))
-        if content[1] - content[0] < 2 or "\n" in ctx.work[content[0] : content[1]]:
-            continue
-        for r in regs.overlapping(*content):
-            content = (min(content[0], r.start), max(content[1], r.end))
-        out.append(
-            Attribution(
-                content=content,
-                source=_source_extent(source),
-                source_token=source,
-                cue=(adj.idx, adj.idx + len(adj)),
-                cue_token=adj,
-                cls=cue.cls,
-                rule="adjective",
-                confidence=0.5,
-                regions=tuple(regs.overlapping(*content)),
-            )
-        )
+        att = _cued_by(ctx, regs, adj, source, subtree_extent(head), cue.cls, "adjective")
+        if att is not None:
+            out.append(att)
     return out

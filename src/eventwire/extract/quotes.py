@@ -27,6 +27,7 @@ from .quote_direct import (
     starts_sentence,
 )
 from .quote_evidential import evidential_attributions
+from .quote_frames import token_extent
 from .quote_indirect import (
     Attribution,
     Regions,
@@ -186,7 +187,7 @@ def _colon_introduced(ctx: DocContext, region: QuoteRegion) -> Attribution | Non
         content=trim(work, region.start, region.end),
         source=np_extent(subj),
         source_token=subj,
-        cue=(root.idx, root.idx + len(root)),
+        cue=token_extent(root),
         cue_token=root,
         cls="speech",
         rule="colon",
