@@ -9,6 +9,7 @@ from eventwire.ingest.cleanup import (
     blank_ranges,
     drop_promo_lines,
     find_tweet_embeds,
+    inline_boilerplate_ranges,
     normalize,
     promo_line_ranges,
 )
@@ -102,3 +103,29 @@ def test_tweet_author_line_on_its_own_line():
 
 def test_no_tweet_without_handle_and_date():
     assert find_tweet_embeds("He left — John Smith said on Monday.") == []
+
+
+def test_related_links_widget_glued_into_a_sentence_is_blanked() -> None:
+    text = (
+        "Senator Jane Roe Jane RoeSenate passes farm bill | Storm hits coast Governor signs "
+        "budget MORE (D-Ore.) said on Monday that talks would resume."
+    )
+    ranges = inline_boilerplate_ranges(text)
+    assert len(ranges) == 1
+    s, e = ranges[0]
+    assert text[s:e].startswith("Jane RoeSenate") and text[s:e].endswith("budget MORE")
+    blanked = blank_ranges(text, ranges)
+    assert len(blanked) == len(text)
+    assert (
+        " ".join(blanked.split())
+        == "Senator Jane Roe (D-Ore.) said on Monday that talks would resume."
+    )
+
+
+def test_repeated_names_and_capital_more_in_prose_are_kept() -> None:
+    for text in (
+        "Jane Roe, Jane Roe said, was her name twice. We need MORE funding, she wrote.",
+        "New York New York is a song. Nothing MORE.",  # the repeat is not glued to a headline
+        "Jane Roe Jane RoeSenate news without the closing word.",  # no MORE: not a widget
+    ):
+        assert inline_boilerplate_ranges(text) == [], text

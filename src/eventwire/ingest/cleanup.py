@@ -100,6 +100,23 @@ def promo_line_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+@lru_cache(maxsize=1)
+def _inline_patterns() -> tuple[re.Pattern[str], ...]:
+    raw = resources.files("eventwire.data").joinpath("inline_boilerplate.txt").read_text("utf-8")
+    lines = [ln.strip() for ln in raw.splitlines()]
+    return tuple(re.compile(ln) for ln in lines if ln and not ln.startswith("#"))
+
+
+def inline_boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` ranges of boilerplate inside lines (related-links widgets glued into
+    article text): the ``junk`` group of each pattern's match, else the whole match."""
+    ranges = []
+    for pattern in _inline_patterns():
+        group = "junk" if "junk" in pattern.groupindex else 0
+        ranges.extend(m.span(group) for m in pattern.finditer(text))
+    return sorted(ranges)
+
+
 def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
     """``text`` with each range replaced by spaces (offsets unchanged)."""
     if not ranges:

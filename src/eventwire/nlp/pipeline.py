@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from ..errors import message
-from ..ingest.cleanup import blank_ranges, find_tweet_embeds, normalize, promo_line_ranges
+from ..ingest.cleanup import (
+    blank_ranges,
+    find_tweet_embeds,
+    inline_boilerplate_ranges,
+    normalize,
+    promo_line_ranges,
+)
 from ..ingest.document import RawDocument
 from ..ingest.language import detect_language
 from ..schema import DocumentRecord, Rejection
@@ -74,7 +80,7 @@ class Pipeline:
     def _working_copy(self, raw: RawDocument) -> tuple[str, object, list]:
         work, omap = normalize(raw.text)
         if self.settings.drop_promo_lines:
-            work = blank_ranges(work, promo_line_ranges(work))
+            work = blank_ranges(work, promo_line_ranges(work) + inline_boilerplate_ranges(work))
         tweets = []
         for t in find_tweet_embeds(work):
             tweets.append(
