@@ -111,30 +111,21 @@ def place_targets(ctx: DocContext, tok: Token, depth: int = 2) -> list[ActorRef]
     """Places where an event happened, as its target when it has no other ("rioted in Israel")."""
     out: list[ActorRef] = []
     frontier = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for child in t.children:
-                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    nxt.append(pobj)
-                    # "in the capital city of Algiers", "in the capital Kabul"
-                    names = [pobj] + [
-                        t
-                        for t in pobj.subtree
-                        if (t.dep_ in ("pobj", "appos", "compound") and t.head.head.i == pobj.i)
-                        or (t.dep_ == "appos" and t.head.i == pobj.i)
-                    ]
-                    for name in names:
-                        if name.ent_type_ in ("GPE", "LOC", "FAC"):
-                            out.extend(r for r in code_token(ctx, name) if r.country)
-                            break
+    for level in event_countries.locative_levels(frontier, LOCATIVE_PREPS, depth):
+        for pobj in level:
+            # "in the capital city of Algiers", "in the capital Kabul"
+            names = [pobj] + [
+                t
+                for t in pobj.subtree
+                if (t.dep_ in ("pobj", "appos", "compound") and t.head.head.i == pobj.i)
+                or (t.dep_ == "appos" and t.head.i == pobj.i)
+            ]
+            for name in names:
+                if name.ent_type_ in ("GPE", "LOC", "FAC"):
+                    out.extend(r for r in code_token(ctx, name) if r.country)
+                    break
         if out:
             return out
-        frontier = nxt
     return out
 
 

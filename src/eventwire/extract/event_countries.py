@@ -18,9 +18,12 @@ People are never placed by where they are: a president visiting Bosnia is not Bo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
+from ..resolve.clusters import STATE_SECTORS
 from ..schema import ActorRef
 from . import actors
 
@@ -29,7 +32,6 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "into", "on", "near", "outside", "across", "throughout", "inside", "from", "to"}
 )
 OWN_PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Sectors that act abroad as a matter of course: their place says nothing of their country.
 MOBILE_SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO", "JRN", "MED"})
 _PART_DEPS = frozenset({"compound", "appos", "poss", "nmod", "npadvmod"})
@@ -103,21 +105,32 @@ def event_place(ctx: DocContext, trigger: Token, depth: int = 3) -> tuple[str, T
     frontier = [trigger] + [c for c in trigger.children if c.dep_ in _CLAUSE_DEPS]
     if trigger.dep_ in ("xcomp", "advcl", "nsubj", "nsubjpass", "dobj") and trigger.head != trigger:
         frontier.append(trigger.head)
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for child in t.children:
-                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    country = phrase_place(ctx, pobj)
-                    if country:
-                        return country, pobj
-                    nxt.append(pobj)
-        frontier = nxt
+    for level in locative_levels(frontier, LOCATIVE_PREPS, depth):
+        for pobj in level:
+            country = phrase_place(ctx, pobj)
+            if country:
+                return country, pobj
     return None
+
+
+def locative_levels(
+    frontier: list[Token], preps: frozenset[str], depth: int
+) -> Iterator[list[Token]]:
+    """Objects of the prepositions ``preps`` under ``frontier``, one list per level: the
+    objects of the frontier's own prepositions, then those under these objects, ``depth``
+    levels at most ("fighting in the north of Mali": north, then Mali)."""
+    for _ in range(depth):
+        frontier = [
+            pobj
+            for t in frontier
+            for child in t.children
+            if child.dep_ == "prep" and child.lower_ in preps
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        if not frontier:
+            return
+        yield frontier
 
 
 def _actor_type(ctx: DocContext, ref: ActorRef) -> str | None:
