@@ -7,15 +7,14 @@ clause, subject included. Offsets are in the working copy; the stage converts th
 
 from __future__ import annotations
 
-from importlib import resources
-
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ..errors import ResourceError
 from ..nlp.context import DocContext
 from .quote_frames import Regions, subtree_extent, token_extent, tokens_with
-from .quote_indirect import Attribution, trim
+from .quote_indirect import Attribution, clip_to_paragraph, trim
+from .quote_lexicon import read_rows
 
 RESOURCE_KEY = "quotes.evidentials"
 KINDS = frozenset({"verb", "adverb"})
@@ -29,12 +28,9 @@ _COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
 
 def load_evidentials() -> dict[str, str]:
     """``evidentials.tsv`` as word -> kind (``verb`` or ``adverb``)."""
-    path = resources.files("eventwire.data").joinpath("quotes").joinpath("evidentials.tsv")
     out: dict[str, str] = {}
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
+    for n, row in read_rows("evidentials.tsv"):
+        cols = [c.strip() for c in row]
         if len(cols) != 2 or cols[1] not in KINDS:
             raise ResourceError(f"evidentials.tsv:{n}: expected word<TAB>verb|adverb, got {cols}")
         out[cols[0].lower()] = cols[1]
@@ -51,10 +47,7 @@ def _clause(ctx: DocContext, head: Token) -> tuple[int, int]:
             continue
         s, e = subtree_extent(child)
         start, end = min(start, s), max(end, e)
-    para_s = ctx.work.rfind("\n", 0, head.idx) + 1
-    para_e = ctx.work.find("\n", head.idx)
-    para_e = len(ctx.work) if para_e == -1 else para_e
-    return trim(ctx.work, max(start, para_s), min(end, para_e))
+    return trim(ctx.work, *clip_to_paragraph(ctx.work, head.idx, (start, end)))
 
 
 def _heads(ctx: DocContext, words: dict[str, str]) -> list[tuple[Token, Token]]:

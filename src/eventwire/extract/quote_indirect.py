@@ -327,7 +327,7 @@ def _attribution(
     skip: set[int] = set()
     if found is not None:
         content, rule, skip = found
-        content = _clip_to_paragraph(ctx.work, verb.idx, content)  # parses leak across
+        content = clip_to_paragraph(ctx.work, verb.idx, content)  # parses leak across
         if content[1] - content[0] < 2:
             content, rule = None, "none"
     frame_s, frame_e = _frame_extent(verb, skip, regs)
@@ -419,7 +419,7 @@ def _parenthetical(
     routine"): the statement is the whole sentence around it, as in PolNeAR's envelopes."""
     work = ctx.work
     sent = verb.sent
-    s, e = _clip_to_paragraph(work, verb.idx, (sent.start_char, sent.end_char))
+    s, e = clip_to_paragraph(work, verb.idx, (sent.start_char, sent.end_char))
     left, right = work[s : frame[0]].rstrip(), work[frame[1] : e].lstrip()
     if not (left.endswith(",") and right.startswith(",")):
         return content
@@ -442,7 +442,7 @@ def _inserted(ctx: DocContext, verb: Token, frame: tuple[int, int]) -> tuple[int
     if not any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     work = ctx.work
-    s, e = _clip_to_paragraph(work, verb.idx, (verb.sent.start_char, verb.sent.end_char))
+    s, e = clip_to_paragraph(work, verb.idx, (verb.sent.start_char, verb.sent.end_char))
     left, right = trim(work, s, frame[0]), trim(work, frame[1], e)
     sides = [side for side in (left, right) if len(work[side[0] : side[1]].split()) >= 2]
     if not sides:
@@ -472,7 +472,7 @@ def _cut_before_source(
     return (start, end) if end - start >= 2 else None
 
 
-def _clip_to_paragraph(work: str, pos: int, content: tuple[int, int]) -> tuple[int, int]:
+def clip_to_paragraph(work: str, pos: int, content: tuple[int, int]) -> tuple[int, int]:
     """Keep a parsed content inside the paragraph of the cue (parses can leak across)."""
     para_s = work.rfind("\n", 0, pos) + 1
     para_e = work.find("\n", pos)

@@ -71,7 +71,9 @@ class QuoteLexicon:
         return next((c for c in entries if c.particle is None), None)
 
 
-def _rows(name: str) -> list[tuple[int, list[str]]]:
+def read_rows(name: str) -> list[tuple[int, list[str]]]:
+    """The (line number, tab-separated columns) rows of a ``data/quotes`` file, without blank
+    and ``#`` comment lines."""
     text = resources.files("eventwire.data").joinpath("quotes").joinpath(name).read_text("utf-8")
     out = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -119,23 +121,23 @@ def parse_nominal_row(cols: list[str], where: str = "nominal_cues.tsv") -> Nomin
 
 def _nominal_table(name: str) -> dict[str, NominalCue]:
     """A nominal or adjective cue file as lemma -> cue (a later row wins)."""
-    cues = (parse_nominal_row(cols, f"{name}:{n}") for n, cols in _rows(name))
+    cues = (parse_nominal_row(cols, f"{name}:{n}") for n, cols in read_rows(name))
     return {cue.lemma: cue for cue in cues}
 
 
 def load_lexicon() -> QuoteLexicon:
     """Read the cue, nominal cue, medium and speaker noun lists from the package data."""
     cues: dict[str, list[Cue]] = {}
-    for n, cols in _rows("cues.tsv"):
+    for n, cols in read_rows("cues.tsv"):
         cue = parse_cue_row(cols, f"cues.tsv:{n}")
         cues.setdefault(cue.lemma, []).append(cue)
     media = {}
-    for n, cols in _rows("media.tsv"):
+    for n, cols in read_rows("media.tsv"):
         if len(cols) != 2:
             raise ResourceError(f"media.tsv:{n}: expected word<TAB>medium, got {cols}")
         media[cols[0].strip().lower()] = cols[1].strip()
     nouns = {}
-    for n, cols in _rows("speaker_nouns.tsv"):
+    for n, cols in read_rows("speaker_nouns.tsv"):
         if len(cols) != 2 or cols[1].strip() not in ("PERSON", "ORG"):
             raise ResourceError(f"speaker_nouns.tsv:{n}: expected word<TAB>PERSON|ORG, got {cols}")
         nouns[cols[0].strip().lower()] = cols[1].strip()
