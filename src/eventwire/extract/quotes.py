@@ -305,12 +305,13 @@ def run(ctx: DocContext) -> None:
     quotes = _tweet_quotes(ctx)
     tweet_spans = [q.span for q in quotes]
     regions = find_regions(ctx)
+    regs = Regions(ctx.work, regions)
     atts = (
         attributions_from_cues(ctx, lexicon, regions)
-        + according_to(ctx, Regions(ctx.work, regions))
-        + nominal_attributions(ctx, lexicon, Regions(ctx.work, regions))
-        + adjective_attributions(ctx, lexicon, Regions(ctx.work, regions))
-        + evidential_attributions(ctx, Regions(ctx.work, regions))
+        + according_to(ctx, regs)
+        + nominal_attributions(ctx, lexicon, regs)
+        + adjective_attributions(ctx, lexicon, regs)
+        + evidential_attributions(ctx, regs)
         + layout_attributions(ctx, regions, lexicon.speaker_nouns)
     )
     atts = _continue_quotes(ctx, _drop_nested(_dedupe(atts)), regions)
