@@ -31,7 +31,6 @@ from .quote_lexicon import SPEAKER_CLASSES, SUBJECT_CLASSES, Cue, QuoteLexicon
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "ccomp")
 _NP_DROP = ("relcl", "acl", "punct", "cc", "prep")
-_OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 _NP_KEEP_PREPS = ("of", "for", "at")
 _SPEAKER_PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "they", "who", "my", "our", "your", "his", "her", "their"}
