@@ -9,6 +9,7 @@ import pytest
 from eventwire.resolve.anchoring import (
     Reference,
     anaphoric_weekday,
+    day_of,
     day_shift_before,
     shift_day_value,
     shifted_value,
@@ -73,6 +74,15 @@ def test_anaphoric_weekday_is_strict_around_the_reference_day():
     assert anaphoric_weekday(ref, SAT, 5, "previous") == dt.date(2015, 3, 6)
     assert anaphoric_weekday(ref, SAT, 2, "following") == dt.date(2015, 3, 17)
     assert anaphoric_weekday(ref, SAT, 2, "that") == TUE_2015
+
+
+def test_day_of_reads_days_only():
+    assert day_of("2015-03-10") == dt.date(2015, 3, 10)
+    assert day_of("2015-03-10T14:00") == dt.date(2015, 3, 10)
+    assert day_of("2015-02-30") is None
+    assert day_of("2015-W10") is None
+    assert day_of("2015-03") is None
+    assert Reference().updated("2015-02-30") == Reference()
 
 
 def test_day_shift_before():

@@ -32,6 +32,18 @@ _DAY_SHIFT = re.compile(r"(?:\bthe\s+)?\bday\s+(before|after)\s+$", re.IGNORECAS
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
 
 
+def day_of(value: str) -> dt.date | None:
+    """The calendar day a TimeML ``value`` names (``2015-03-10``, ``2015-03-10T14:00``);
+    ``None`` when it names no day or an impossible one."""
+    m = _DAY_VALUE.match(value)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Reference:
     """The latest calendar day, ISO week, month and year mentioned so far in a document."""
@@ -44,11 +56,7 @@ class Reference:
     def updated(self, value: str) -> Reference:
         """The reference after a time expression with TimeML ``value`` has been read; values
         that name no calendar date (durations, sets, ``PAST_REF``, ``XXXX``) change nothing."""
-        if m := _DAY_VALUE.match(value):
-            try:
-                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return self
+        if (day := day_of(value)) is not None:
             iso = day.isocalendar()
             return Reference(day, (iso[0], iso[1]), (day.year, day.month), day.year)
         if m := _WEEK_VALUE.match(value):
@@ -121,22 +129,11 @@ def week_of_before(text_before: str) -> int | None:
 
 def week_of_value(value: str) -> str | None:
     """The ISO week of a day ``value`` (``2000-03-06`` → ``2000-W10``); ``None`` if no day."""
-    m = _DAY_VALUE.match(value)
-    if m is None:
-        return None
-    try:
-        return D.week_value(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    except ValueError:
-        return None
+    day = day_of(value)
+    return None if day is None else D.week_value(day)
 
 
 def shift_day_value(value: str, days: int) -> str | None:
     """``value`` (a day, possibly with a time) moved by ``days``; ``None`` if it is no day."""
-    m = _DAY_VALUE.match(value)
-    if m is None:
-        return None
-    try:
-        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-    return D.day_value(D.shift_days(day, days))
+    day = day_of(value)
+    return None if day is None else D.day_value(D.shift_days(day, days))
