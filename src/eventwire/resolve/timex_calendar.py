@@ -201,8 +201,7 @@ def _the_year(m: Match, env: Env) -> Timex:
     """``for the year`` is the publication year; ``the year ended June 30`` is a span (P1Y)."""
     if m.get("ended"):
         return Timex("DURATION", "P1Y", "absolute")
-    d = require_dct(env, "year")
-    return Timex("DATE", str(d.year), "published")
+    return _year_end(m, env)
 
 
 def _fuzzy(m: Match, env: Env) -> Timex:
