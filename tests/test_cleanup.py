@@ -129,3 +129,13 @@ def test_repeated_names_and_capital_more_in_prose_are_kept() -> None:
         "Jane Roe Jane RoeSenate news without the closing word.",  # no MORE: not a widget
     ):
         assert inline_boilerplate_ranges(text) == [], text
+
+
+def test_tweet_body_leaves_out_embed_tags() -> None:
+    text = (
+        '<tweet id="1" author="ExampleMayor">Roads are closed until noon.</tweet> '
+        "— Jane Roe (@ExampleMayor) March 3, 2024\n"
+    )
+    (tweet,) = find_tweet_embeds(text)
+    s, e = tweet.body_span
+    assert text[s:e] == "Roads are closed until noon."

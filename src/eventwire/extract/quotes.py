@@ -57,21 +57,10 @@ def _tweet_date(date_text: str) -> str | None:
     return None
 
 
-def _without_markup(text: str, start: int, end: int) -> tuple[int, int]:
-    """A tweet body without the embed tags around it ("<tweet id=… author=…>…</tweet>")."""
-    body = text[start:end]
-    if body.startswith("<") and ">" in body:
-        start += body.index(">") + 1
-    close = text.rfind("</", start, end)
-    if close != -1:
-        end = close
-    return start, end
-
-
 def _tweet_quotes(ctx: DocContext) -> list[Quote]:
     quotes = []
     for tweet in ctx.tweets:
-        s, e = _without_markup(ctx.text, *tweet.body_span)
+        s, e = tweet.body_span
         owner = next((a for a in ctx.actors if a.handle == tweet.handle), None)
         quotes.append(
             Quote(

@@ -166,19 +166,30 @@ class TweetEmbed:
     date_span: tuple[int, int]
 
 
+def _tweet_body(text: str, start: int, end: int) -> tuple[int, int]:
+    """The tweet's own words: the body line without leading space and without the embed tags
+    some pages wrap it in ("<tweet id=… author=…>…</tweet>")."""
+    while start < end and text[start].isspace():
+        start += 1
+    if text.startswith("<", start):
+        close = text.find(">", start, end)
+        if close != -1:
+            start = close + 1
+    tag = text.rfind("</", start, end)
+    if tag != -1:
+        end = tag
+    return start, end
+
+
 def find_tweet_embeds(text: str) -> list[TweetEmbed]:
     """Embedded tweets (``… — Name (@handle) Month D, YYYY``) in ``text``."""
     found = []
     if "(@" not in text:  # the pattern needs "(@handle)"; skip its slow scan of every line
         return found
     for m in _TWEET_EMBED.finditer(text):
-        body_start = m.start("body")
-        # The body starts at the beginning of its paragraph (line).
-        body_text = m.group("body")
-        lead = len(body_text) - len(body_text.lstrip())
         found.append(
             TweetEmbed(
-                body_span=(body_start + lead, m.end("body")),
+                body_span=_tweet_body(text, *m.span("body")),
                 name=m.group("name").strip(),
                 name_span=m.span("name"),
                 handle=m.group("handle"),
