@@ -338,6 +338,12 @@ def test_latest_period_is_the_quarter_in_view(resolve):
     )
     assert value(resolve, "Sales in the latest period rose.", THU_2015) == "2015-Q3"
     assert resolve("The trial period ended.", THU_2015) == []
+    q3 = (2015, 3)
+    assert (
+        value(resolve, "It earned more than in the year-earlier period.", THU_2015, ref_quarter=q3)
+        == "2014-Q3"
+    )
+    assert resolve("A period of calm followed.", THU_2015) == []
 
 
 def test_the_year_is_the_publication_year_or_a_span_when_ended(resolve):
