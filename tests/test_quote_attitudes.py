@@ -219,10 +219,10 @@ def test_time_phrase_is_not_the_content_of_a_nominal_cue(extract):
 
 # -- helpers ---------------------------------------------------------------------------------------
 def test_tweet_body_leaves_out_the_embed_tags():
-    from eventwire.extract.quotes import _without_markup
+    from eventwire.ingest.cleanup import _tweet_body
 
     text = 'x <tweet id="1" author="@a">Rain again</tweet>.'
-    s, e = _without_markup(text, 2, text.index("</tweet>") + 8)
+    s, e = _tweet_body(text, 2, text.index("</tweet>") + 8)
     assert text[s:e] == "Rain again"
 
 
