@@ -112,3 +112,38 @@ def test_partner_below_a_multiword_noun_pattern(run):
 def test_pattern_noun_complement_before_a_helper(run):
     ev = _event(run("The EU would tighten the blockade of Libya with Malta's help."), "tighten")
     assert _countries(ev.target) == {"LBY"}
+
+
+# -- an actor is not its own target -----------------------------------------------------------
+def test_a_source_is_not_also_the_target(run):
+    rec = run("Uganda plans to impose limits on its exports of coffee.")
+    ev = _event(rec, "plans")
+    source_ids = {r.actor_id for r in ev.source}
+    assert source_ids and not source_ids & {r.actor_id for r in ev.target}
+
+
+def test_distinct_targets_keeps_other_actors():
+    from eventwire.extract.events import distinct_targets
+    from eventwire.schema import ActorRef
+
+    greece = ActorRef(name="Greece", country="GRC", actor_id="A1", span=(0, 6))
+    turkey = ActorRef(name="Turkey", country="TUR", actor_id="A2", span=(40, 46))
+    unlinked = ActorRef(name="Greece", country="GRC", span=(0, 6))
+    assert distinct_targets([greece], [greece, turkey, unlinked]) == [turkey]
+    assert distinct_targets([], [greece]) == [greece]
+
+
+# -- a conjunct hung on a reported clause -----------------------------------------------------
+def test_past_conjunct_of_a_present_reported_clause_takes_the_reporter(run):
+    rec = run(
+        "The Ugandan foreign ministry said that Kampala supports the ceasefire and urged "
+        "both sides to respect it."
+    )
+    ev = _event(rec, "urged")
+    assert [r.name for r in ev.source] == ["The Ugandan foreign ministry"]
+
+
+def test_conjunct_in_the_same_tense_keeps_the_reported_subject(run):
+    rec = run("The ministry said that Kampala supported the ceasefire and urged rebels to stop.")
+    ev = _event(rec, "urged")
+    assert [r.name for r in ev.source] == ["Kampala"]

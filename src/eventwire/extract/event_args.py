@@ -221,6 +221,30 @@ def _misattached_subject(verb: Token) -> list[Token]:
     return []
 
 
+PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb ``verb`` is coordinated with, repairing a conjunct hung on a reported clause.
+
+    In "the ministry said that Addis Ababa condemns violence and urged restraint" the parser
+    joins "urged" to "condemns"; a past-tense conjunct of a present-tense reported clause
+    under a past-tense reporting verb continues the reporting clause instead.
+    """
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in PAST_TAGS
+        and head.dep_ == "ccomp"
+        and head.tag_ in PRESENT_TAGS
+        and head.head.tag_ in PAST_TAGS
+        and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    ):
+        return head.head
+    return head
+
+
 def inherited_subject(
     verb: Token, control: frozenset[str] = frozenset(), depth: int = 0
 ) -> list[Token]:
@@ -231,7 +255,7 @@ def inherited_subject(
     """
     if depth > 4:
         return []
-    head = verb.head
+    head = coordination_head(verb)
     if head == verb:
         return []
     dep = verb.dep_

@@ -118,6 +118,14 @@ def _same_actors(a: list[ActorRef], b: list[ActorRef]) -> bool:
     return any((r.actor_id or r.name) in keys or (r.country and r.country in keys) for r in b)
 
 
+def distinct_targets(source: list[ActorRef], target: list[ActorRef]) -> list[ActorRef]:
+    """The targets that are not one of the sources: an actor does not act on itself ("our
+    forces agreed that our forces will work together" has no target, not the forces)."""
+    ids = {r.actor_id for r in source if r.actor_id}
+    spans = {r.span for r in source if r.span is not None}
+    return [r for r in target if r.actor_id not in ids and (r.span is None or r.span not in spans)]
+
+
 def _merge(codebook: Codebook, drafts: list[Draft]) -> list[Draft]:
     """One event per type and source in a sentence (PLOVER's actor lists), the most specific."""
     ranked = sorted(drafts, key=lambda d: (-d.specificity, d.cand.pos != "verb", d.tok.i))
@@ -213,6 +221,7 @@ def sentence_events(
         d.source, d.target = event_countries.fill(ctx, d.tok, d.cameo, d.source, d.target)
         d.source = event_countries.lone_country(ctx, sent, d.source, d.target)
         d.target = event_countries.lone_country(ctx, sent, d.target, d.source)
+        d.target = distinct_targets(d.source, d.target)
         if not _political(d.source + d.target):
             continue
         out.append(d)
