@@ -157,6 +157,30 @@ def test_names_found_once_are_found_everywhere(nlp, finder):
     assert sum(t.text == "Pineville" for t in found) >= 2
 
 
+def _without_entities(doc):
+    doc.ents = []
+    return doc
+
+
+def test_small_town_after_a_locative_preposition_is_a_place(nlp, finder):
+    doc = _without_entities(nlp("Syrian troops shelled villages near Qarqur on Sunday."))
+    found, _ = finder.find(doc)
+    assert [(t.text, t.source) for t in found] == [("Qarqur", "prep")]
+
+
+def test_prepositional_town_needs_a_country_the_document_names(nlp, finder):
+    doc = _without_entities(nlp("Troops shelled villages near Qarqur on Sunday."))
+    assert finder.find(doc)[0] == []
+    doc = _without_entities(nlp("Syrian scouts met volunteers from Pack on Sunday."))
+    assert "Pack" not in [t.text for t in finder.find(doc)[0]]
+
+
+def test_prepositional_town_is_not_a_person_or_possessed(nlp, finder):
+    doc = nlp("Syrian officials met Qarqur at Ahmed's Qarqur on Sunday.")
+    doc.ents = [doc.char_span(0, 6, label="NORP")]
+    assert "prep" not in {t.source for t in finder.find(doc)[0]}
+
+
 # -- the stage ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def places_pipeline(nlp, gz):

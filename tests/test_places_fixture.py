@@ -68,6 +68,8 @@ def records() -> list[PlaceRecord]:
         _rec(31, "Athens", 32.2, -95.85, "PPL", "US", 12_000, "TX", "213"),
         _rec(15, "Henderson County", 32.2, -95.85, "ADM2", "US", 80_000, "TX", "213"),
         _rec(16, "Henderson County", 37.8, -87.6, "ADM2", "US", 46_000, "KY", "101"),
+        _rec(32, "Qarqur", 35.8, 36.3, "PPL", "SY", 40_000, "12"),
+        _rec(33, "Pack", 47.0, 2.5, "PPL", "FR", 900, "24"),
         _rec(40, "Middle East", 29.0, 41.0, "RGN", "", 0),
     ]
 

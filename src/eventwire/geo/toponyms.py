@@ -7,7 +7,11 @@ Three sources, merged without overlaps (earlier wins):
    ("Aleppo University" -> Aleppo) or a possessive before one ("Baghdad's airport");
 3. gazetteer lexicon matches NER missed: capitalized token runs that are country, division,
    region or large-town names, unless they are part of a person's name, a common word, or
-   sentence-initial and unsure.
+   sentence-initial and unsure;
+4. smaller towns NER missed or mislabelled ("clashes near Moyale" tagged a PRODUCT): a proper
+   noun that is the object of a locative preposition ("near", "outside", "in"), spelled as
+   the main name of a gazetteer town or division in a country the document's other places
+   or demonyms already name (a "Pack" in Austria is no place in a Nebraska story).
 
 Demonyms ("Iraqi") are not places: they are returned separately as country evidence.
 """
@@ -30,6 +34,10 @@ BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "N
 MAX_WORDS = 5
 #: last words of names that are places themselves ("Rapides Parish", "Clay County")
 DIVISION_WORDS = {"county", "parish", "township", "borough", "city", "province", "district"}
+#: prepositions whose proper-noun object is a place ("near Moyale", "outside Garissa")
+LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "to", "from", "towards"}
+#: entity labels the small model gives to unknown place names it should have called GPE
+MISLABELS = {"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 #: a state or province abbreviation after "Town, " ("Alexandria, La.", "Reno, NV")
 _PARENT_ABBR = re.compile(r",[ \t]*((?:[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]?\.)?)|[A-Z]{2}\b)")
 
@@ -230,9 +238,57 @@ class ToponymFinder:
             ):
                 claim(span, "lexicon", "GPE")
             i = j
+        countries = self._countries(found, demonyms)
+        for span in self._prepositional(doc, taken, countries):
+            claim(span, "prep", "GPE")
         self._propagate(doc, found, taken, claim)
         found.sort(key=lambda t: t.start)
         return self._abbreviated_parents(doc.text, found), demonyms
+
+    def _countries(self, found: list[Toponym], demonyms: list[Demonym]) -> set[str]:
+        """Every country the toponyms and demonyms found so far may lie in."""
+        out = {d.country for d in demonyms}
+        for t in found:
+            out.update(c.iso3 for c in self.gazetteer.lookup(t.text) if c.iso3)
+        return out
+
+    def _prepositional(self, doc: Doc, taken: list[bool], countries: set[str]) -> list[Span]:
+        """Proper nouns after a locative preposition that are the main name of a town or
+        division in the gazetteer, in one of ``countries``, when NER left them unlabelled or
+        gave them a label no place name should have."""
+        out: list[Span] = []
+        if not countries:
+            return out
+        for tok in doc:
+            if (
+                tok.dep_ != "pobj"
+                or tok.head.lower_ not in LOCATIVE_PREPS
+                or tok.tag_ != "NNP"
+                or taken[tok.i]
+                or tok.ent_type_ not in MISLABELS
+                or tok.i == tok.sent.start
+            ):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].tag_ == "NNP":
+                start -= 1
+            span = doc[start : tok.i + 1]
+            if any(taken[start : tok.i + 1]) or any(t.ent_type_ not in MISLABELS for t in span):
+                continue
+            if not all(_capitalized(t) and t.is_alpha for t in span):
+                continue
+            if any(t.dep_ == "poss" for t in tok.children):  # "at Eva's Village"
+                continue
+            key = normalize(span.text)
+            if key in self.stopwords or self._generic(span.text) or self.demonym(span.text):
+                continue
+            if any(
+                c.kind == 0 and c.name == span.text and c.iso3 in countries
+                for c in self.gazetteer.lookup(key)
+                if c.is_town or c.is_admin
+            ):
+                out.append(span)
+        return out
 
     def _propagate(self, doc: Doc, found: list[Toponym], taken: list[bool], claim) -> None:
         """A name found as a toponym is one wherever else it appears capitalized in the
