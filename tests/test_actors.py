@@ -163,6 +163,23 @@ def test_generic_ministry_takes_country_from_context(extract):
     assert "it" in _texts(a)
 
 
+def test_opposition_leader_takes_the_country_of_the_story(extract):
+    rec = extract(
+        "Zambian police arrested dozens of protesters in Lusaka. "
+        "Opposition leader Mary Banda condemned the arrests."
+    )
+    a = _actor(rec, "Banda")
+    assert (a.country, a.sector) == ("ZMB", "OPP")
+    assert "context:previous" in (a.rule or "")
+
+
+def test_untitled_person_takes_no_country_from_the_story(extract):
+    rec = extract(
+        "Zambian police arrested dozens of protesters in Lusaka. Mary Banda condemned it."
+    )
+    assert _actor(rec, "Banda").country is None
+
+
 def test_pronouns_refer_to_previous_subject(extract):
     rec = extract("Chancellor Olaf Weber arrived in Rome. He met the Italian premier.")
     a = _actor(rec, "Weber")

@@ -30,6 +30,8 @@ from .coref import (
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE, ActorKnowledge
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: sectors of titled people whose office belongs to one country's domestic politics
+DOMESTIC_ROLE_SECTORS = frozenset({"OPP"})
 ACTED_UPON_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "over"})
 LOCATIVE = frozenset({"in", "at", "on", "near", "from", "to", "into", "across"})
 
@@ -427,9 +429,20 @@ def _context_countries(ctx: DocContext, clusters: list[Cluster], terms: dict[int
             continue
         first = min(m.sentence for m in cluster.mentions)
         if cluster.type == "PERSON":
-            if cluster.best("title")[0] is None:
+            domestic = cluster.best("sector")[0] in DOMESTIC_ROLE_SECTORS
+            if cluster.best("title")[0] is None and not domestic:
                 continue
             options = [(person_weights[first], "context:sentence", 0.4)]
+            if domestic:
+                # "Opposition leader X": an office of the country the story is about
+                options += [
+                    (
+                        person_weights[first - 1] if first >= 1 else Counter(),
+                        "context:previous",
+                        0.35,
+                    ),
+                    (total, "context:document", 0.3),
+                ]
         elif cluster.best("sector")[0] in STATE_SECTORS:
             options = [
                 (weights[first], "context:sentence", 0.5),
