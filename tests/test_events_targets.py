@@ -147,3 +147,19 @@ def test_conjunct_in_the_same_tense_keeps_the_reported_subject(run):
     rec = run("The ministry said that Kampala supported the ceasefire and urged rebels to stop.")
     ev = _event(rec, "urged")
     assert [r.name for r in ev.source] == ["Kampala"]
+
+
+# -- a meeting's place is not its target ------------------------------------------------------
+def test_meeting_place_is_not_the_target(run):
+    for text, trigger in (
+        ("Kenya and Ethiopia held talks on border security in Nairobi.", "held"),
+        ("Kenya and Ethiopia will hold talks on border security in Nairobi.", "hold"),
+    ):
+        ev = _event(run(text), trigger)
+        assert _countries(ev.source) == {"KEN", "ETH"}
+        assert ev.target == []
+
+
+def test_material_event_place_is_still_the_target(run):
+    ev = _event(run("Rebels attacked a convoy in Nairobi."), "attacked")
+    assert _countries(ev.target) == {"KEN"}

@@ -38,6 +38,9 @@ _PART_DEPS = frozenset({"compound", "appos", "poss", "nmod", "npadvmod"})
 _CLAUSE_DEPS = frozenset({"dobj", "xcomp", "advcl", "acl", "pobj", "conj"})
 # Statements and appeals are not located acts.
 _UNPLACED_ROOTS = frozenset({"01", "02"})
+# Meetings happen somewhere, but the place is not whom they concern: "Kenya and Ethiopia will
+# hold talks in Nairobi" has no target Nairobi.
+_PLACE_NOT_TARGET_ROOTS = frozenset({"04"})
 
 
 def _place_index(ctx: DocContext) -> dict[int, str]:
@@ -168,9 +171,18 @@ def _state_countries(refs: list[ActorRef]) -> set[str]:
 
 
 def fill(
-    ctx: DocContext, trigger: Token, cameo: str, source: list[ActorRef], target: list[ActorRef]
+    ctx: DocContext,
+    trigger: Token,
+    cameo: str,
+    source: list[ActorRef],
+    target: list[ActorRef],
+    acted: str | None = None,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """Source and target with countries from places and from the state faced (see module)."""
+    """Source and target with countries from places and from the state faced (see module).
+
+    ``acted`` is the code of the act itself when ``cameo`` was recoded (an intent to meet
+    is a meeting's code recoded).
+    """
     if cameo[:2] in _UNPLACED_ROOTS:
         return source, target
     found = event_place(ctx, trigger)
@@ -180,8 +192,9 @@ def fill(
         source = [_with_country(r, country) if placeable(ctx, r) else r for r in source]
         source_countries = {r.country for r in source if r.country}
         target_countries = {r.country for r in target if r.country}
-        if not target_countries or (
-            target_countries <= source_countries and country not in source_countries
+        if (acted or cameo)[:2] not in _PLACE_NOT_TARGET_ROOTS and (
+            not target_countries
+            or (target_countries <= source_countries and country not in source_countries)
         ):
             target = [r for r in target if r.country not in source_countries or not r.country]
             if not any(r.country == country for r in target):

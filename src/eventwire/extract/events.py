@@ -218,7 +218,9 @@ def sentence_events(
                 d.source = [speaker]
         _recode_modal(lex, d)
         _fill_target(ctx, d)
-        d.source, d.target = event_countries.fill(ctx, d.tok, d.cameo, d.source, d.target)
+        d.source, d.target = event_countries.fill(
+            ctx, d.tok, d.cameo, d.source, d.target, acted=d.cand.cameo
+        )
         d.source = event_countries.lone_country(ctx, sent, d.source, d.target)
         d.target = event_countries.lone_country(ctx, sent, d.target, d.source)
         d.target = distinct_targets(d.source, d.target)
