@@ -163,3 +163,8 @@ def test_meeting_place_is_not_the_target(run):
 def test_material_event_place_is_still_the_target(run):
     ev = _event(run("Rebels attacked a convoy in Nairobi."), "attacked")
     assert _countries(ev.target) == {"KEN"}
+
+
+def test_place_target_is_named_by_the_whole_place(run):
+    ev = _event(run("Militants attacked a bus in Port Harcourt."), "attacked")
+    assert [(r.name, r.country) for r in ev.target] == [("Port Harcourt", "NGA")]

@@ -160,7 +160,13 @@ def _with_country(ref: ActorRef, country: str) -> ActorRef:
 
 
 def _place_ref(ctx: DocContext, country: str, tok: Token) -> ActorRef:
-    return ActorRef(name=ctx.original(tok), country=country, span=ctx.char_span(tok))
+    """The place named at ``tok`` as a participant: the whole resolved place ("Tel Aviv",
+    "Marsabit county"), else the token."""
+    start, end = ctx.char_span(tok)
+    for place in ctx.places:
+        if place.span[0] <= start and end <= place.span[1]:
+            return ActorRef(name=place.text, country=country, span=place.span)
+    return ActorRef(name=ctx.original(tok), country=country, span=(start, end))
 
 
 def _state_countries(refs: list[ActorRef]) -> set[str]:
