@@ -163,6 +163,19 @@ def test_generic_ministry_takes_country_from_context(extract):
     assert "it" in _texts(a)
 
 
+def test_a_people_named_by_its_demonym_are_civilians(extract):
+    rec = extract("Bolivians marched in La Paz, and ethnic Hungarians rallied in Romania.")
+    bolivians = _actor(rec, "Bolivians")
+    assert (bolivians.country, bolivians.sector) == ("BOL", "CVL")
+    assert _actor(rec, "Hungarians").sector == "CVL"
+
+
+def test_a_role_word_beats_the_people_default(extract):
+    rec = extract("Bolivian soldiers marched in La Paz. Bolivian nationals left Chile.")
+    assert _actor(rec, "soldiers").sector == "MIL"
+    assert _actor(rec, "nationals").sector == "CVL"
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "

@@ -98,6 +98,10 @@ def _affiliation(doc: Doc, i: int) -> bool:
     return doc[i].lower_.split("-", 1)[0] in AFFILIATION_PREFIXES and "-" in doc[i].text
 
 
+#: the sector rule of a people named by its plural demonym ("Libyans" -> civilians)
+PEOPLE_RULE = "people-civilians"
+
+
 def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None = None) -> Coding:
     """Code a phrase from the known terms among ``tokens`` (its head and modifiers).
 
@@ -150,6 +154,13 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
                 coding.rules.append("capital-metonym")
             elif term.best.kind == PEOPLE:
                 coding.type = "GROUP"
+    if head_term is not None and head_term.best.kind == PEOPLE and coding.sector is None:
+        # "Libyans", "ethnic Albanians" as the head noun: a people, coded as civilians
+        # (CAMEO's LBYCVL) unless a role word says otherwise
+        coding.type = "GROUP"
+        coding.sector, coding.sector_rule = "CVL", PEOPLE_RULE
+        coding.rules.append(PEOPLE_RULE)
+        coding.confidence = max(coding.confidence, 0.6)
     if roles:
         role = _sector_role(roles, head_term)
         if coding.sector is None or (

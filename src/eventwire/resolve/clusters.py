@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.context import DocContext
 from ..schema import Actor, Mention
-from .actors import Coding, Term
+from .actors import PEOPLE_RULE, Coding, Term
 from .coref import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
@@ -161,7 +161,11 @@ def _key(ctx: DocContext, m: MentionCand) -> tuple:
     if entry is not None and entry.kind == ORG:
         return ("org", entry.name)
     text = _norm(ctx.doc[m.start : m.end].text)
-    if m.type in ("GPE", "NORP", "GROUP") and m.coding.country and m.coding.sector is None:
+    if (
+        m.type in ("GPE", "NORP", "GROUP")
+        and m.coding.country
+        and (m.coding.sector is None or m.coding.sector_rule == PEOPLE_RULE)
+    ):
         kinds = {t.best.kind for t in _terms_in(ctx, m)}
         if kinds & {COUNTRY}:
             return ("country", m.coding.country)
