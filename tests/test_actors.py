@@ -176,6 +176,13 @@ def test_a_role_word_beats_the_people_default(extract):
     assert _actor(rec, "nationals").sector == "CVL"
 
 
+def test_known_armed_groups_are_rebels_of_their_country(extract):
+    rec = extract("LTTE fighters clashed with troops, and FARC commanders met Colombian envoys.")
+    for needle, country in (("Tamil Eelam", "LKA"), ("Revolutionary Armed Forces", "COL")):
+        group = _actor(rec, needle)
+        assert (group.country, group.sector) == (country, "REB")
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "
