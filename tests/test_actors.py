@@ -183,6 +183,12 @@ def test_known_armed_groups_are_rebels_of_their_country(extract):
         assert (group.country, group.sector) == (country, "REB")
 
 
+def test_regional_bodies_and_spelling_variants(extract):
+    rec = extract("APEC ministers met in Lima while Afghan guerillas attacked a convoy.")
+    assert _actor(rec, "Asia-Pacific").sector == "IGO"
+    assert (_actor(rec, "guerillas").country, _actor(rec, "guerillas").sector) == ("AFG", "REB")
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "
