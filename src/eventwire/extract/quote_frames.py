@@ -7,7 +7,7 @@ Offsets are in the working copy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -16,7 +16,6 @@ from ..nlp.context import DocContext
 from .quote_direct import QuoteRegion, is_full_quote
 from .quote_lexicon import Cue
 
-_OBJECT_PREPS = ("for", "against", "over", "as", "of", "to", "on")
 #: entity types of a prepositional object that sets the scene rather than completing the
 #: content ("supported Sanders [on Tuesday]", "praised the plan [in Iowa]")
 _SCENE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -89,9 +88,12 @@ class Regions:
 
 
 def content_of(
-    verb: Token, cue: Cue, regions: Regions
+    verb: Token, cue: Cue, regions: Regions, media: Collection[str] = ()
 ) -> tuple[tuple[int, int], str, set[int]] | None:
-    """The content extent, the frame that gave it, and the content's head tokens."""
+    """The content extent, the frame that gave it, and the content's head tokens.
+
+    ``media`` are the words of a medium ("interview", "op-ed"): a prepositional phrase
+    on one ("in an op-ed") says where the statement was made, not what it says."""
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp":
@@ -136,12 +138,12 @@ def content_of(
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     start, end = np_content(obj)
-                    return (start, _right_extension(verb, obj, end)), "prep", {child.i}
+                    return (start, _right_extension(verb, obj, end, media)), "prep", {child.i}
     if "as" in cue.frames and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         # "sees Clinton as the stronger candidate", "Cruz is seen as a uniter by voters"
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None:
-            end = _right_extension(verb, obj, np_content(obj)[1])
+            end = _right_extension(verb, obj, np_content(obj)[1], media)
             return (obj.left_edge.idx, end), "dobj", {obj.i}
         passive = _passive_object(verb)
         if passive is not None:
@@ -159,7 +161,7 @@ def content_of(
             quoted = next(iter(regions.overlapping(start, start + 1)), None)
             if quoted is not None and quoted.start > verb.idx and quoted.end < end:
                 return (quoted.start, quoted.end), "dobj", {obj.i}  # said “no new taxes” at …
-            end = _right_extension(verb, obj, end)
+            end = _right_extension(verb, obj, end, media)
             return (obj.left_edge.idx, end), "dobj", {obj.i}
     if "ccomp" in cue.frames and cue.cls == "speech":
         pro = next((c for c in children if c.i > verb.i and c.lower_ in PRO_FORMS), None)
@@ -208,25 +210,35 @@ def np_content(obj: Token) -> tuple[int, int]:
         return start, end
     for child in obj.children:
         if child.dep_ in ("appos", "relcl") and child.i > obj.i + 1:
+            if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                continue  # "Trump, Carson, and Fiorina": a list parsed as an apposition
             left = child.left_edge
             if left.i > 0 and left.nbor(-1).text == "," and left.nbor(-1).idx > start:
                 end = min(end, left.nbor(-1).idx)
     return start, end
 
 
-def _right_extension(verb: Token, obj: Token, end: int) -> int:
-    """Widen an object's extent over the verb's dependents after it that complete it."""
+def _right_extension(verb: Token, obj: Token, end: int, media: Collection[str]) -> int:
+    """Widen an object's extent over the verb's dependents after it that complete it: any
+    prepositional phrase but one of time or place ("listed the qualities [in a nominee]",
+    "announced a concert [in support of X]"; not "[on Tuesday]", "[in Iowa]")."""
     for child in verb.children:
         if child.idx < end or child.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
             continue
-        if child.dep_ == "prep" and child.lower_ not in _OBJECT_PREPS:
-            continue
-        if child.dep_ == "prep" and sets_scene(child):
+        if child.dep_ == "prep" and (sets_scene(child) or _on_medium(child, media)):
             continue
         if child.dep_ == "advcl" and not any(c.lower_ == "to" for c in child.children):
             continue
         end = max(end, subtree_extent(child)[1])
     return end
+
+
+def _on_medium(prep: Token, media: Collection[str]) -> bool:
+    """A prepositional phrase on a medium ("in an op-ed", "on his radio show", "on Twitter")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return any(t.lower_ in media for t in obj.lefts if t.dep_ == "compound") or obj.lower_ in media
 
 
 def sets_scene(prep: Token) -> bool:

@@ -320,7 +320,7 @@ def _attribution(
 ) -> Attribution | None:
     if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
         return None  # "what she calls “real solutions”": a label inside another statement
-    found = content_of(verb, cue, regs)
+    found = content_of(verb, cue, regs, lexicon.media)
     content: tuple[int, int] | None = None
     rule = "none"
     skip: set[int] = set()
