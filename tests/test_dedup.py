@@ -444,3 +444,26 @@ def test_store_splits_one_actor_s_unrelated_events_of_one_day(store) -> None:  #
     with store.read() as conn:
         evs = search_events(conn, EventFilter())
     assert sorted((e.num_articles, e.num_sources) for e in evs) == [(1, 1), (2, 2)]
+
+
+def test_candidate_query_bound_keeps_month_long_events(store) -> None:  # type: ignore[no-untyped-def]
+    # the query's lower bound on the event's start must not lose a month-precision event that
+    # began 30 days before the mention's day, nor merge an old one of the same type
+    w = StoreWriter(store, DedupParams(min_shared_terms=0))
+    old = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-01-05")
+    month = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03")
+    day = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-31")
+    w.add(record("old", "Police arrested protesters in January.", [old], published="2021-01-05"))
+    w.add(record("month", "Police arrested protesters in March.", [month], published="2021-04-01"))
+    result = w.add(record("day", "Police arrested protesters.", [day], published="2021-03-31"))
+    assert (result.new_events, result.merged) == (0, 1)
+    assert DedupParams().max_interval_days == 31
+    assert DedupParams(coarsest_precision="day").max_interval_days == 1
+
+
+def test_mention_without_source_starts_its_own_event(store) -> None:  # type: ignore[no-untyped-def]
+    w = StoreWriter(store, DedupParams(min_shared_terms=0))
+    first = record("a", "Protesters were arrested.", [event("E1", "ARREST", None, PROTESTERS)])
+    second = record("b", "Protesters were detained.", [event("E1", "ARREST", None, PROTESTERS)])
+    assert w.add(first).new_events == 1
+    assert w.add(second).new_events == 1

@@ -53,6 +53,8 @@ from .keys import name_key
 from .story import same_story
 
 _PRECISION_RANK = {"day": 0, "published": 0, "week": 1, "month": 2, "year": 3}
+#: the longest interval of each precision, in days
+_INTERVAL_DAYS = {"day": 1, "published": 1, "week": 7, "month": 31, "year": 366}
 
 #: precision -> default window (days) of rule 4; "published" is for publication-date fallbacks.
 DEFAULT_WINDOWS: dict[str, int] = {"day": 1, "week": 0, "month": 0, "year": 0, "published": 2}
@@ -77,6 +79,13 @@ class DedupParams:
     def max_window(self) -> int:
         """The widest window, used to pre-select candidate events in SQL."""
         return max(self.windows.values(), default=0)
+
+    @property
+    def max_interval_days(self) -> int:
+        """The longest date interval an event the rule may match can have (that of the
+        coarsest precision it accepts), used to bound the candidate query from below."""
+        rank = _PRECISION_RANK.get(self.coarsest_precision, 2)
+        return max(days for p, days in _INTERVAL_DAYS.items() if _PRECISION_RANK[p] <= rank)
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> DedupParams:

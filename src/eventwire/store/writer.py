@@ -303,6 +303,12 @@ class StoreWriter:
             return None
         e = events.c
         q = select(events).where(e.type_key == sig.type_key)
+        if not self.params.missing_actor_matches:
+            # rule 2 needs a source on both sides: a mention without one joins nothing, and
+            # events without one (no source name) are no candidates
+            if not sig.source:
+                return None
+            q = q.where(e.source_name.is_not(None))
         if self.params.match_flags:
             neg, hyp, fut = sig.flags
             q = q.where(e.negated == neg, e.hypothetical == hyp, e.future == fut)
@@ -310,7 +316,14 @@ class StoreWriter:
             q = q.where(e.date_start.is_(None))
         else:
             pad = dt.timedelta(days=self.params.max_window)
-            q = q.where(e.date_start <= sig.end + pad, e.date_end >= sig.start - pad)
+            longest = dt.timedelta(days=self.params.max_interval_days)
+            q = q.where(
+                e.date_start <= sig.end + pad,
+                e.date_end >= sig.start - pad,
+                # an interval ending after start - pad began at most its length earlier: keeps
+                # the index range from reaching back over every older event of the type
+                e.date_start >= sig.start - pad - longest,
+            )
         candidates = (
             (row["id"], Signature.from_row(row), row["num_mentions"])
             for row in conn.execute(q).mappings()
