@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import ResourceError
+from .timex_prefilter import Prefilter
 
 _LIST_KEYS = ("vague_numbers",)
 _MAP_KEYS = (
@@ -326,6 +327,7 @@ class Grammar:
             for name, pat in rules
         )
         self._priority = {name: i for i, (name, _) in enumerate(rules)}
+        self._prefilter = Prefilter([pattern for _, pattern in self.rules])
 
     def _valid(self, rule: str, m: re.Match[str]) -> bool:
         """Structural checks a regex cannot express (capitalized names, day ranges)."""
@@ -368,16 +370,23 @@ class Grammar:
             return m.group("num").lower() not in ("a", "an")
         return True
 
-    def find(self, text: str) -> list[Match]:
-        """Longest non-overlapping matches of all rules in ``text``, in text order."""
+    def find(self, text: str, full_scan: bool = False) -> list[Match]:
+        """Longest non-overlapping matches of all rules in ``text``, in text order.
+
+        Each rule is searched only where the pre-filter says it can match
+        (:mod:`eventwire.resolve.timex_prefilter`); ``full_scan`` searches the whole text
+        with every rule instead (same result, slower)."""
+        whole = [(0, len(text))]
+        stretches = [whole] * len(self.rules) if full_scan else self._prefilter.ranges(text)
         cands: list[Match] = []
-        for rule, pattern in self.rules:
-            for m in pattern.finditer(text):
-                if not self._valid(rule, m):
-                    continue
-                parts = {k: v for k, v in m.groupdict().items() if v}
-                start, end = m.span("body") if "body" in parts else m.span()
-                cands.append(Match(start, end, rule, parts, text[start:end]))
+        for (rule, pattern), spans in zip(self.rules, stretches, strict=True):
+            for span_start, span_end in spans:
+                for m in pattern.finditer(text, span_start, span_end):
+                    if not self._valid(rule, m):
+                        continue
+                    parts = {k: v for k, v in m.groupdict().items() if v}
+                    start, end = m.span("body") if "body" in parts else m.span()
+                    cands.append(Match(start, end, rule, parts, text[start:end]))
         cands.sort(key=lambda c: (-(c.end - c.start), self._priority[c.rule], c.start))
         taken: list[Match] = []
         occupied: list[tuple[int, int]] = []
