@@ -467,3 +467,10 @@ def test_mention_without_source_starts_its_own_event(store) -> None:  # type: ig
     second = record("b", "Protesters were detained.", [event("E1", "ARREST", None, PROTESTERS)])
     assert w.add(first).new_events == 1
     assert w.add(second).new_events == 1
+
+
+def test_params_built_directly_are_checked_too() -> None:
+    with pytest.raises(ConfigError, match="coarsest_precision"):
+        DedupParams(coarsest_precision="fortnight")
+    with pytest.raises(ConfigError, match="min_term_overlap"):
+        DedupParams(min_term_overlap=2.0)

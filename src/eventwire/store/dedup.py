@@ -84,7 +84,7 @@ class DedupParams:
     def max_interval_days(self) -> int:
         """The longest date interval an event the rule may match can have (that of the
         coarsest precision it accepts), used to bound the candidate query from below."""
-        rank = _PRECISION_RANK.get(self.coarsest_precision, 2)
+        rank = _PRECISION_RANK[self.coarsest_precision]
         return max(days for p, days in _INTERVAL_DAYS.items() if _PRECISION_RANK[p] <= rank)
 
     @classmethod
@@ -117,22 +117,21 @@ class DedupParams:
             raise ConfigError(f"unknown dedup setting(s): {', '.join(sorted(unknown))}")
         if "named_actor_types" in table:
             table["named_actor_types"] = tuple(table["named_actor_types"])
-        params = cls(windows=windows, **table)
-        if params.coarsest_precision not in _PRECISION_RANK:
+        return cls(windows=windows, **table)
+
+    def __post_init__(self) -> None:
+        if self.coarsest_precision not in _PRECISION_RANK:
             raise ConfigError(
-                f"dedup.coarsest_precision: unknown precision {params.coarsest_precision!r}"
+                f"dedup.coarsest_precision: unknown precision {self.coarsest_precision!r}"
             )
-        if params.location_km < 0:
-            raise ConfigError(f"dedup.location_km must be >= 0, got {params.location_km!r}")
-        if params.min_shared_terms < 0:
+        if self.location_km < 0:
+            raise ConfigError(f"dedup.location_km must be >= 0, got {self.location_km!r}")
+        if self.min_shared_terms < 0:
+            raise ConfigError(f"dedup.min_shared_terms must be >= 0, got {self.min_shared_terms!r}")
+        if not 0.0 <= self.min_term_overlap <= 1.0:
             raise ConfigError(
-                f"dedup.min_shared_terms must be >= 0, got {params.min_shared_terms!r}"
+                f"dedup.min_term_overlap must be between 0 and 1, got {self.min_term_overlap!r}"
             )
-        if not 0.0 <= params.min_term_overlap <= 1.0:
-            raise ConfigError(
-                f"dedup.min_term_overlap must be between 0 and 1, got {params.min_term_overlap!r}"
-            )
-        return params
 
 
 @dataclass(frozen=True)
@@ -243,7 +242,7 @@ def _dates_compatible(a: Signature, b: Signature, params: DedupParams) -> bool:
     if gap is None:
         # Undated: only undated historical mentions go together (rule 4).
         return a.start is None and b.start is None and a.historical and b.historical
-    coarsest = _PRECISION_RANK.get(params.coarsest_precision, 2)
+    coarsest = _PRECISION_RANK[params.coarsest_precision]
     if (
         max(_PRECISION_RANK.get(a.precision or "", 9), _PRECISION_RANK.get(b.precision or "", 9))
         > coarsest
