@@ -189,6 +189,16 @@ def test_regional_bodies_and_spelling_variants(extract):
     assert (_actor(rec, "guerillas").country, _actor(rec, "guerillas").sector) == ("AFG", "REB")
 
 
+def test_surname_tagged_as_a_place_joins_the_person(extract):
+    rec = extract(
+        "Experts say the change is legal, according to Carney. Jay Carney chalks up these "
+        "concerns to partisan sniping. Jordan disagrees."
+    )
+    person = _actor(rec, "Jay Carney")
+    assert "Carney" in _texts(person)
+    assert _actor(rec, "Jordan").type == "GPE"
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "

@@ -181,6 +181,22 @@ def test_prepositional_town_is_not_a_person_or_possessed(nlp, finder):
     assert "prep" not in {t.source for t in finder.find(doc)[0]}
 
 
+def test_surname_of_a_named_person_is_no_small_town(nlp, finder):
+    from spacy.tokens import Span
+
+    doc = nlp("Tom Pineville met Anne Paris. Pineville and Paris said Alexandria was calm.")
+    doc.ents = [
+        Span(doc, 0, 2, "PERSON"),
+        Span(doc, 3, 5, "PERSON"),
+        Span(doc, 6, 7, "GPE"),
+        Span(doc, 8, 9, "GPE"),
+        Span(doc, 10, 11, "GPE"),
+    ]
+    names = [t.text for t in finder.find(doc)[0]]
+    assert "Pineville" not in names  # a small town: the surname wins
+    assert {"Paris", "Alexandria"} <= set(names)  # a capital stays a place
+
+
 # -- the stage ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def places_pipeline(nlp, gz):

@@ -242,6 +242,7 @@ class ToponymFinder:
         for span in self._prepositional(doc, taken, countries):
             claim(span, "prep", "GPE")
         self._propagate(doc, found, taken, claim)
+        found = self._without_surnames(doc, found)
         found.sort(key=lambda t: t.start)
         return self._abbreviated_parents(doc.text, found), demonyms
 
@@ -289,6 +290,23 @@ class ToponymFinder:
             ):
                 out.append(span)
         return out
+
+    def _without_surnames(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+        """Drop one-word toponyms that are the surname of a person the document names in
+        full ("according to Carney" after "Jay Carney"), unless they are a country, division,
+        capital or large town ("Jordan", "Washington" stay places) or an abbreviation."""
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+        if not surnames:
+            return found
+        return [t for t in found if not self._surname(t.text, surnames)]
+
+    def _surname(self, text: str, surnames: set[str]) -> bool:
+        return (
+            text in surnames
+            and " " not in text
+            and not text.isupper()  # "US" closing "Ambassador to the US" is no surname
+            and normalize(text) not in self.lexicon
+        )
 
     def _propagate(self, doc: Doc, found: list[Toponym], taken: list[bool], claim) -> None:
         """A name found as a toponym is one wherever else it appears capitalized in the

@@ -210,6 +210,11 @@ def build_clusters(
             if cluster is not None:
                 cluster.add(m)
                 continue
+        owner = _mistyped_surname(ctx, m, persons)
+        if owner is not None:
+            m.kind, m.type = "surname", "PERSON"
+            owner.add(m)
+            continue
         key = _key(ctx, m)
         cluster = by_key.get(key)
         if cluster is None and key[0] == "role" and key[2] is None:
@@ -244,14 +249,31 @@ def _person_cluster(ctx: DocContext, m: MentionCand, persons: list[Cluster]) -> 
     return None
 
 
-def _missed_surnames(ctx: DocContext, cands: list[MentionCand], persons: list[Cluster]) -> None:
-    """Surnames the recognizer missed: a proper noun equal to the last word of a person's
-    full name ("Pompeo tweeted" after "Mike Pompeo")."""
+def _surnames(ctx: DocContext, persons: list[Cluster]) -> dict[str, Cluster]:
+    """Last words of the full names of the document's people -> their clusters."""
     surnames: dict[str, Cluster] = {}
     for cluster in persons:
         for m in cluster.mentions:
             if m.kind == "name" and m.end - m.core >= 2:
                 surnames.setdefault(ctx.doc[m.end - 1].text, cluster)
+    return surnames
+
+
+def _mistyped_surname(ctx: DocContext, m: MentionCand, persons: list[Cluster]) -> Cluster | None:
+    """The person whose surname a one-word place or organization mention is, when the actor
+    knowledge does not know the word ("according to Carney" tagged a place after "Jay
+    Carney"; "Jordan" the country stays a country)."""
+    if m.type not in ("GPE", "ORG") or m.end - m.start != 1 or m.kind != "name":
+        return None
+    if m.coding.country is not None or m.coding.entry is not None or m.coding.sector:
+        return None
+    return _surnames(ctx, persons).get(ctx.doc[m.start].text)
+
+
+def _missed_surnames(ctx: DocContext, cands: list[MentionCand], persons: list[Cluster]) -> None:
+    """Surnames the recognizer missed: a proper noun equal to the last word of a person's
+    full name ("Pompeo tweeted" after "Mike Pompeo")."""
+    surnames = _surnames(ctx, persons)
     if not surnames:
         return
     taken = {i for m in cands for i in range(m.start, m.end)}
