@@ -69,3 +69,13 @@ def test_a_gloss_set_off_after_the_object_is_left_out():
         pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN"],
     )
     assert np_content(doc[0]) == (0, len("Adams"))
+
+
+def test_a_wish_keeps_the_subject_of_its_infinitive(quotes_of):
+    q = _one(quotes_of("The farmers want the new road to be finished by spring."))
+    assert q.text == "the new road to be finished by spring"
+
+
+def test_a_request_leaves_out_its_addressee(quotes_of):
+    q = _one(quotes_of("The farmers urged the council to finish the road by spring."))
+    assert q.text.startswith("to finish the road")

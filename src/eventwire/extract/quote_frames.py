@@ -101,8 +101,10 @@ def content_of(
                 continue
             start, end = subtree_extent(child)
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-            if to is not None and child.i > verb.i:
-                start = to.idx  # "urged the judge to give …": the request, not its addressee
+            if to is not None and child.i > verb.i and cue.cls == "request":
+                # "urged the judge to give …": the request, not its addressee; but what is
+                # wanted or expected has its subject ("want [all of them to leave]")
+                start = to.idx
             return (start, end), "ccomp", {child.i}
     if "ccomp" in cue.frames:
         found = _clause_in_frame(verb)
