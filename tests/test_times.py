@@ -80,3 +80,16 @@ def test_sentence_index_and_ids(extract):
     (t,) = record.times
     assert t.sentence == 1
     assert t.id.startswith("T")
+
+
+def test_simple_present_action_takes_the_coming_weekday(extract):
+    # published Thursday 2 January 2020: the meeting is scheduled for Monday 6 January
+    record = extract("The two ministers meet Monday with the envoy.", published="2020-01-02")
+    assert _times(record) == [("Monday", "DATE", "2020-01-06")]
+
+
+def test_simple_present_report_or_headline_keeps_the_past_weekday(extract):
+    record = extract("The minister says Monday that the talks failed.", published="2020-01-02")
+    assert _times(record) == [("Monday", "DATE", "2019-12-30")]
+    record = extract("Rebels free two hostages Monday", published="2020-01-02")
+    assert _times(record) == [("Monday", "DATE", "2019-12-30")]

@@ -55,3 +55,54 @@ def test_has_future_cue():
     assert has_future_cue("extended the deadline until ", "Friday")
     assert has_future_cue("", "until 9 a.m. Tuesday")
     assert not has_future_cue("met on ", "Friday")
+
+
+@pytest.fixture(scope="module")
+def verb_lists():
+    from eventwire.resolve.tense import load_verb_lists
+
+    return load_verb_lists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two ministers meet Monday with the envoy.", True),
+        ("The court hears the appeal on Thursday.", True),
+        ("Officials say the leaders meet Monday in Geneva.", True),
+        ("The orchestra performs Saturday at the new hall, organizers said.", True),
+        # a reporting verb reports; a state holds; an auxiliary or negation is another tense
+        ("The minister says Monday that the talks failed.", False),
+        ("The bridge remains closed Monday.", False),
+        ("The team does not play Friday.", False),
+        # a form the past shares may be a past tense
+        ("Falling prices hurt the two carmakers on Friday.", False),
+        # a headline's present is historic
+        ("Rebels free hostages Friday", False),
+    ],
+)
+def test_scheduled_present(nlp, verb_lists, text, expected):
+    from eventwire.resolve.tense import scheduled_present
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text.endswith("day"))
+    assert scheduled_present(token, verb_lists) is expected
+
+
+def test_verb_lists_need_both_sections():
+    from eventwire.errors import ResourceError
+    from eventwire.resolve.tense import load_verb_lists
+
+    with pytest.raises(ResourceError):
+        load_verb_lists("reporting: [say]\nstative: [be]\n")
+    assert (
+        "say"
+        in load_verb_lists("reporting: [Say]\nstative: [be]\ninvariant_past: [cut]\n").reporting
+    )
+
+
+def test_is_headline(nlp):
+    from eventwire.resolve.tense import is_headline
+
+    assert is_headline(next(nlp("Storm cuts power to thousands").sents))
+    assert not is_headline(next(nlp('"The storm cut power," he said.').sents))

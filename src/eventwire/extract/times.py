@@ -21,7 +21,14 @@ from ..resolve.anchoring import (
     week_of_before,
     week_of_value,
 )
-from ..resolve.tense import Tense, clause_tense, has_future_cue
+from ..resolve.tense import (
+    Tense,
+    VerbLists,
+    clause_tense,
+    has_future_cue,
+    load_verb_lists,
+    scheduled_present,
+)
 from ..resolve.timex import AbsoluteParser, Env, Timex, normalize
 from ..resolve.timex_grammar import Grammar, Match, load_lexicon
 from ..schema import TimeExpr
@@ -64,7 +71,15 @@ def _tense_at(ctx: DocContext, match: Match) -> Tense:
     if span is None or len(span) == 0:
         return "PAST"
     cue = has_future_cue(ctx.work[max(0, match.start - 20) : match.start], match.text)
-    return clause_tense(span.root, future_cue=cue)
+    tense = clause_tense(span.root, future_cue=cue)
+    bare_weekday = match.rule == "weekday" and not match.get("rel") and not match.get("mod")
+    if tense == "PRESENT" and bare_weekday and scheduled_present(span.root, _verb_lists(ctx)):
+        return "FUTURE"  # "the two leaders meet Monday": a scheduled event
+    return tense
+
+
+def _verb_lists(ctx: DocContext) -> VerbLists:
+    return ctx.resources.get("times.verb_lists", load_verb_lists)
 
 
 def _is_noun(ctx: DocContext, match: Match) -> bool:

@@ -7,9 +7,14 @@ We climb from the expression to its governing verb and read its morphology and a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib import resources
 from typing import Literal
 
-from spacy.tokens import Token
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import ResourceError
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
 
@@ -56,6 +61,9 @@ _REDUCED_DEPS = frozenset({"acl", "amod", "relcl", "advcl"})
 # Words right before an expression that make it a future point ("until Tuesday").
 _FUTURE_CUES = ("until", "till", "as soon as", "as early as", "no later than")
 _MAX_CLIMB = 8
+# Tokens that close a sentence of running text (a headline has none: "Police arrest suspect").
+_FINAL = frozenset({".", "!", "?", "...", "…"})
+_TRAILING = frozenset({'"', "'", "”", "’", ")", "]", "''"})
 
 
 def governing_verb(token: Token) -> tuple[Token | None, bool]:
@@ -166,3 +174,58 @@ def clause_tense(token: Token, default: Tense = "PAST", future_cue: bool = False
     if tense is None:
         tense = sentence_tense(token)
     return tense or default
+
+
+@dataclass(frozen=True)
+class VerbLists:
+    """Verb lemmas the tense rules treat apart (``data/times/tense.yaml``)."""
+
+    reporting: frozenset[str]
+    stative: frozenset[str]
+    invariant_past: frozenset[str]  # "hurt", "cut": a VBP tag may be a past tense
+
+
+def load_verb_lists(text: str | None = None) -> VerbLists:
+    """Load the verb lists (the shipped file unless ``text`` is given)."""
+    if text is None:
+        text = resources.files("eventwire.data").joinpath("times/tense.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    keys = ("reporting", "stative", "invariant_past")
+    missing = [k for k in keys if not isinstance(data.get(k), list)]
+    if missing:
+        raise ResourceError(f"[E310] times tense lists lack section(s): {', '.join(missing)}")
+    return VerbLists(**{k: frozenset(str(w).lower() for w in data[k]) for k in keys})
+
+
+def is_headline(sent: Span) -> bool:
+    """Whether a sentence lacks closing punctuation, as a headline or a caption does."""
+    words = [t for t in sent if not t.is_space and t.text not in _TRAILING]
+    return not words or words[-1].text not in _FINAL
+
+
+def scheduled_present(token: Token, verbs: VerbLists) -> bool:
+    """Whether a bare weekday dates a simple-present action in running text, which news
+    writes for what is scheduled ("The court hears the case Thursday", "the two leaders meet
+    Monday with the envoy"): the coming day then, as HeidelTime's tense rules have it.
+
+    The weekday must hang on the verb itself (``npadvmod``) or through "on"; the verb must be
+    a present-tense form without auxiliaries, neither a reporting verb ("says Monday") nor a
+    state ("remains closed Monday"), and not a form the past shares ("cut", "hurt"). Headlines are left out: their present is
+    historic ("Police arrest suspect Monday")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "on" and head.dep_ == "prep":
+        verb = head.head
+    elif token.dep_ == "npadvmod":
+        verb = head
+    else:
+        return False
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in verbs.reporting or lemma in verbs.stative:
+        return False
+    if verb.tag_ == "VBP" and lemma in verbs.invariant_past:
+        return False  # "stocks hurt the index on Friday" is as likely a past tense
+    return not is_headline(token.sent)
