@@ -19,7 +19,6 @@ or give no clause.
 
 from __future__ import annotations
 
-import itertools
 import re
 import string
 from re import _constants as sre_c  # the regex parser's opcodes (Python 3.11+)
@@ -246,16 +245,6 @@ def alphabet(pattern: str, flags: int = 0) -> frozenset[str]:
     out: set[str] = set()
     _alphabet(sre_parse.parse(pattern, flags).data, out)
     return frozenset(out)
-
-
-def char_class(codes: list[int] | set[int]) -> str:
-    """A regex character class of the code points ``codes`` (runs written as ranges)."""
-    parts = []
-    for _, run in itertools.groupby(enumerate(sorted(codes)), lambda ic: ic[1] - ic[0]):
-        first, *rest = [c for _, c in run]
-        last = rest[-1] if rest else first
-        parts.append(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else ""))
-    return "[" + "".join(parts) + "]"
 
 
 def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:

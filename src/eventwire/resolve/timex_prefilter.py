@@ -21,19 +21,16 @@ those of the full scan (tested against it on random text). A rule the analysis c
 
 from __future__ import annotations
 
-import array
 import bisect
 import itertools
 import re
 import string
-import sys
 from collections import defaultdict
 
 from .timex_analysis import (
     Clause,
     Unsupported,
     alphabet,
-    char_class,
     required_clauses,
     trie_pattern,
 )
@@ -41,25 +38,26 @@ from .timex_analysis import (
 Span = tuple[int, int]
 
 
-def _fold_table() -> dict[int, str]:
-    """Characters :meth:`Prefilter.fold` maps beyond ``str.lower`` (and "\\n" -> " "): other
-    spaces to " ", non-ASCII digits to ASCII ones, and letters that a case-insensitive pattern
-    matches to an ASCII letter though their ``lower()`` is not that letter (dotless i …)."""
-    codes = array.array("I", range(0xD800))  # surrogates have no case, digit or space
-    codes.extend(range(0xE000, sys.maxunicode + 1))
-    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
-    table: dict[int, str] = {}
-    for m in re.finditer(r"\s", every):
-        table[ord(m.group())] = " "
-    for m in re.finditer(r"\d", every):
-        table[ord(m.group())] = str(int(m.group()))
-    for m in re.finditer("[a-z]", every, re.IGNORECASE):
-        lower = m.group().lower()
-        if len(lower) != 1 or not lower.isascii():
-            table[ord(m.group())] = next(
-                x for x in string.ascii_lowercase if re.fullmatch(x, m.group(), re.IGNORECASE)
-            )
-    return {code: ch for code, ch in table.items() if chr(code) != ch}
+# characters str.lower() already spells as the patterns' items do ("\n" becomes " " apart)
+_PLAIN = frozenset(string.ascii_letters + string.digits + string.punctuation + " \n")
+_SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile("[a-z]", re.IGNORECASE)
+
+
+def fold_char(ch: str) -> str | None:
+    """How :meth:`Prefilter.fold` spells a character beyond ``str.lower`` (``None``: as
+    ``lower()`` does): a space as " ", a digit as its ASCII digit, and a letter that a
+    case-insensitive pattern matches to an ASCII letter though its ``lower()`` is not that
+    letter (dotless i, long s, dotted capital I) as that letter."""
+    if _SPACE.fullmatch(ch):
+        return " "
+    if _DIGIT.fullmatch(ch):
+        return str(int(ch))
+    lower = ch.lower()
+    if _LETTER.fullmatch(ch) and (len(lower) != 1 or not lower.isascii()):
+        return next(x for x in string.ascii_lowercase if re.fullmatch(x, ch, re.IGNORECASE))
+    return None
 
 
 class Prefilter:
@@ -89,24 +87,30 @@ class Prefilter:
         fragments = {f for c in clauses for f in c}
         # at each position the trigger reports the longest string found there; the shorter
         # ones found there are its prefixes
+        owners: dict[str, set[int]] = defaultdict(set)
+        for i, clause in enumerate(clauses):
+            for fragment in clause:
+                owners[fragment].add(i)
         self._clauses_of = {
-            found: tuple(i for i, c in enumerate(clauses) if any(found.startswith(f) for f in c))
+            found: tuple(
+                sorted(set().union(*(owners.get(found[:k], ()) for k in range(1, len(found) + 1))))
+            )
             for found in fragments
         }
         trigger = f"(?=({trie_pattern(fragments)}))" if fragments else "(?!)"
         self._trigger = re.compile(trigger)
-        self._table = _fold_table()
-        special = {c for c in self._table if c != ord("\n")}
-        # a class of BMP characters is a bitmap; astral ones are checked only when present
-        self._needs_table = re.compile(char_class({c for c in special if c <= 0xFFFF}))
-        self._needs_table_astral = re.compile(char_class({c for c in special if c > 0xFFFF}))
 
     def fold(self, text: str) -> str | None:
         """``text`` with each character spelled as the patterns' items do (lower case, ASCII
         digits, " " for every space), its length kept; ``None`` if that can't be."""
-        astral = not text.isascii() and max(text) > "\uffff"
-        if self._needs_table.search(text) or (astral and self._needs_table_astral.search(text)):
-            folded = text.translate(self._table).lower()
+        table = {}
+        for ch in set(text) - _PLAIN:
+            folded_ch = fold_char(ch)
+            if folded_ch is not None and folded_ch != ch:
+                table[ord(ch)] = folded_ch
+        if table:
+            table[ord("\n")] = " "
+            folded = text.translate(table).lower()
         else:
             folded = text.lower().replace("\n", " ")
         return folded if len(folded) == len(text) else None
