@@ -105,3 +105,24 @@ def test_interrupted_quote_goes_on_past_a_long_frame(quotes_of):
     q = _only(quotes_of(text), "direct")
     assert q.text.endswith("doors open.”")
     assert text[q.speaker_span[0] : q.speaker_span[1]].startswith("Maria Lopez")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said the bridge will open in May, though many residents doubt it.",
+            "the bridge will open in May",
+        ),
+        (
+            "The report found that the plan helped Smith, who later left the party.",
+            "that the plan helped Smith",
+        ),
+        (
+            "The mayor said the bridge will open after the river falls.",
+            "the bridge will open after the river falls",
+        ),
+    ],
+)
+def test_content_ends_before_an_aside_set_off_by_a_comma(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
