@@ -168,3 +168,17 @@ def test_material_event_place_is_still_the_target(run):
 def test_place_target_is_named_by_the_whole_place(run):
     ev = _event(run("Militants attacked a bus in Port Harcourt."), "attacked")
     assert [(r.name, r.country) for r in ev.target] == [("Port Harcourt", "NGA")]
+
+
+# -- the one acting around a meeting took part in it ------------------------------------------
+def test_meeting_noun_takes_the_subject_of_the_clause_it_sets(run):
+    rec = run("The Kenyan president told reporters during a meeting with Ethiopian officials.")
+    ev = _event(rec, "meeting")
+    assert _countries(ev.source) == {"KEN"}
+    assert _countries(ev.target) == {"ETH"}
+
+
+def test_setting_subject_is_only_for_joint_acts(run):
+    rec = run("Kenyan police said after the attack on Ethiopian traders that two men died.")
+    ev = _event(rec, "attack")
+    assert ev.source == []

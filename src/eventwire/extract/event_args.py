@@ -354,8 +354,12 @@ def noun_args(
     skip: frozenset[int],
     poss_is_target: bool = False,
     light_verbs: frozenset[str] = frozenset(),
+    joint: bool = False,
 ) -> Args:
-    """Source and target of a nominal trigger ("Iran's attack on X", "the killing of X")."""
+    """Source and target of a nominal trigger ("Iran's attack on X", "the killing of X").
+
+    ``joint``: the act is done together (a meeting, talks, a call), so the one who acts in
+    the clause around it took part: "Trump told reporters during a meeting with Sisi"."""
     args = Args()
     by = [p for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     targets = [t for t in _prep_objects(noun, target_preps | {"of"}) if t.i not in skip]
@@ -378,6 +382,8 @@ def noun_args(
                 sources = _children(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or inherited_subject(
                     gov
                 )
+    if not sources and joint:
+        sources = setting_subject(noun)
     args.source_tokens, args.target_tokens = sources, targets
     args.source = code_tokens(ctx, sources)
     args.target = code_tokens(ctx, targets)
@@ -390,6 +396,23 @@ def noun_args(
         if args.target:
             args.target_tokens = deeper
     return args
+
+
+SETTING_PREPS = frozenset({"during", "in", "at", "after", "before", "following", "ahead"})
+
+
+def setting_subject(noun: Token) -> list[Token]:
+    """The subject of the clause a noun is the setting of: "X said during talks with Y",
+    "after a meeting with Y, X announced" -> X."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if is_passive(verb):
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    return _children(verb, SUBJECT_DEPS) or inherited_subject(verb)
 
 
 def adjective_args(ctx: DocContext, adj: Token) -> Args:

@@ -129,7 +129,13 @@ def _args(ctx: DocContext, lex: Lexicon, tok: Token, pat: Pattern, used: frozens
         )
     if pat.pos == "noun":
         args = event_args.noun_args(
-            ctx, tok, e.target_preps, used, e.poss_is_target, lex.light_verbs
+            ctx,
+            tok,
+            e.target_preps,
+            used,
+            e.poss_is_target,
+            lex.light_verbs,
+            joint=(e.cameo or "")[:2] == "04",
         )
         if not args.target_tokens:
             victims = event_args.casualty_victims(tok, lex.casualty_words)
