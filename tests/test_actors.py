@@ -199,6 +199,19 @@ def test_surname_tagged_as_a_place_joins_the_person(extract):
     assert _actor(rec, "Jordan").type == "GPE"
 
 
+def test_a_famous_surname_alone_names_the_leader(extract):
+    rec = extract("Putin met reporters in the morning. Johnson and Assad said nothing.")
+    assert (_actor(rec, "Putin").type, _actor(rec, "Putin").country) == ("PERSON", "RUS")
+    assert _actor(rec, "Assad").country == "SYR"  # "Bashar al-Assad" without its article
+    assert _actor(rec, "Johnson").country is None  # too common a surname to stand alone
+
+
+def test_surnames_alone_are_leader_surnames(kb):
+    assert kb.alone_surnames <= set(kb.leader_surnames)
+    assert kb.known_person("Erdogan") == ("TUR", "GOV")
+    assert kb.known_person("Bush") is None  # two presidents: still needs a title
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "
@@ -308,7 +321,7 @@ def test_known_office_holder_gets_a_country(extract):
 
 def test_ambiguous_surname_of_office_holders_gives_no_country(kb):
     assert kb.known_person("Hussein", titled=True) is None
-    assert kb.known_person("Putin", titled=False) is None
+    assert kb.known_person("Blair", titled=False) is None  # a first name too: needs a title
     assert kb.known_person("Vladimir Putin") == ("RUS", "GOV")
 
 

@@ -215,6 +215,8 @@ def build_clusters(
             m.kind, m.type = "surname", "PERSON"
             owner.add(m)
             continue
+        if _mistyped_leader(ctx, m, kb):
+            m.type = "PERSON"  # "Trump" tagged an organization
         key = _key(ctx, m)
         cluster = by_key.get(key)
         if cluster is None and key[0] == "role" and key[2] is None:
@@ -268,6 +270,16 @@ def _mistyped_surname(ctx: DocContext, m: MentionCand, persons: list[Cluster]) -
     if m.coding.country is not None or m.coding.entry is not None or m.coding.sector:
         return None
     return _surnames(ctx, persons).get(ctx.doc[m.start].text)
+
+
+def _mistyped_leader(ctx: DocContext, m: MentionCand, kb: ActorKnowledge) -> bool:
+    """A one-word place or organization mention that is a known leader's surname standing
+    alone ("Trump said", tagged an organization)."""
+    if m.type not in ("GPE", "ORG") or m.end - m.start != 1 or m.kind != "name":
+        return False
+    if m.coding.country is not None or m.coding.entry is not None or m.coding.sector:
+        return False
+    return kb.known_person(ctx.doc[m.start].text) is not None
 
 
 def _missed_surnames(ctx: DocContext, cands: list[MentionCand], persons: list[Cluster]) -> None:

@@ -90,6 +90,8 @@ class ActorKnowledge:
     # known office holders: lower-cased full name -> (country, sector); unambiguous surnames
     leaders: dict[str, tuple[str, str]] = field(default_factory=dict)
     leader_surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: leader surnames that name the leader with no title ("Putin said")
+    alone_surnames: frozenset[str] = frozenset()
 
     def add(self, text: str, entry: Entry, exact: bool = False) -> None:
         text = " ".join(text.split())
@@ -108,11 +110,12 @@ class ActorKnowledge:
 
     def known_person(self, name: str, titled: bool = False) -> tuple[str, str] | None:
         """(country, sector) of a known office holder named ``name``; a single word is taken
-        as a surname only when ``titled`` ("President Bush") and no two countries share it."""
+        as a surname when ``titled`` ("President Bush") or listed as standing alone ("Putin"),
+        and no two countries share it."""
         key = " ".join(name.lower().split())
         if key in self.leaders:
             return self.leaders[key]
-        if titled and " " not in key:
+        if " " not in key and (titled or key in self.alone_surnames):
             return self.leader_surnames.get(key)
         return None
 
@@ -252,8 +255,18 @@ def _load_leaders(kb: ActorKnowledge) -> None:
             raise ValueError(f"[E310] unknown country {iso!r} for {name!r} in leaders.tsv")
         value = (iso, _check_sector(row["sector"], f"leaders.tsv ({name})") or "GOV")
         kb.leaders[" ".join(name.lower().split())] = value
-        by_surname.setdefault(name.split()[-1].lower(), set()).add(value)
+        surname = name.split()[-1].lower()
+        by_surname.setdefault(surname, set()).add(value)
+        for article in ("al-", "el-"):  # "Bashar al-Assad" is also "Assad"
+            if surname.startswith(article):
+                by_surname.setdefault(surname[len(article) :], set()).add(value)
     kb.leader_surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+    text = resources.files(DATA).joinpath("surnames_alone.txt").read_text(encoding="utf-8")
+    alone = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    unknown = alone - set(kb.leader_surnames)
+    if unknown:
+        raise ValueError(f"[E310] surnames_alone.txt: not a leaders.tsv surname: {sorted(unknown)}")
+    kb.alone_surnames = frozenset(alone)
 
 
 def load_non_actor_heads() -> frozenset[str]:
