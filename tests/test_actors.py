@@ -212,6 +212,13 @@ def test_surnames_alone_are_leader_surnames(kb):
     assert kb.known_person("Bush") is None  # two presidents: still needs a title
 
 
+def test_plural_person_roles_are_groups_without_a_borrowed_country(extract):
+    rec = extract("Kenyan President William Ruto told reporters in Nairobi that talks went well.")
+    reporters = _actor(rec, "reporters")
+    assert (reporters.type, reporters.country, reporters.sector) == ("GROUP", None, "JRN")
+    assert reporters.title is None
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "

@@ -174,6 +174,10 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
             coding.type = role.best.type
         coding.confidence = max(coding.confidence, 0.7)
         person_roles = [t for t in roles if t.best.role_kind == "person"]
+        if head is not None and head.tag_ in ("NNS", "NNPS") and head_term in person_roles:
+            # "reporters", "foreign ministers": several people, a group without one title
+            coding.type = "GROUP"
+            person_roles = []
         if person_roles:
             doc = tokens[0].doc
             coding.title = doc[person_roles[0].start : person_roles[-1].end].text
