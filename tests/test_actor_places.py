@@ -42,6 +42,12 @@ def test_only_weakly_placed_state_bodies_need_place_context() -> None:
     assert not needs_place_context(_actor(sector=None, code="ETH"))
 
 
+def test_an_opposition_figure_is_placed_like_a_state_body() -> None:
+    opp = dict(type="PERSON", sector="OPP", code="ETHOPP", rule="country=context:document")
+    assert needs_place_context(_actor(**opp))
+    assert not needs_place_context(_actor(**{**opp, "rule": "country=adjective:Ethiopia"}))
+
+
 def test_places_counted_per_sentence_skip_unresolved() -> None:
     counts = places_by_sentence(
         [_place("KEN", 2), _place("KEN", 2), _place(None, 2), _place("ETH", None)]

@@ -1,7 +1,7 @@
 """Countries of state actors from the places around them.
 
 The actors stage gives a state-sector actor without a country of its own ("police", "the
-government", "the army") the country of its context: country words in its sentence, then in
+government", "the army"; also an opposition figure) the country of its context: country words in its sentence, then in
 the two sentences before, then the document's most frequent country. The last two are weak
 guesses: in "Gunmen attacked a police post in Marsabit county, police said" the sentence
 names no country, but the place it names is in Kenya, whatever the rest of the article is
@@ -22,7 +22,7 @@ import re
 from collections import Counter
 
 from ..nlp.context import DocContext
-from ..resolve.clusters import STATE_SECTORS
+from ..resolve.clusters import DOMESTIC_ROLE_SECTORS, STATE_SECTORS
 from ..schema import Actor, Place
 
 # Country rules weaker than a place in the actor's own or previous sentence.
@@ -57,8 +57,13 @@ def _country_rule(actor: Actor) -> str | None:
 
 
 def needs_place_context(actor: Actor) -> bool:
-    """A state-sector body (not a person) with no country or one from a weak context."""
-    if actor.type == "PERSON" or actor.sector is None or actor.sector[:3] not in STATE_SECTORS:
+    """A state-sector body (not a person), or an opposition figure, with no country or one
+    from a weak context."""
+    sector = (actor.sector or "")[:3]
+    if actor.type == "PERSON":
+        if sector not in DOMESTIC_ROLE_SECTORS:
+            return False
+    elif sector not in STATE_SECTORS:
         return False
     return actor.country is None or _country_rule(actor) in WEAK_RULES
 
