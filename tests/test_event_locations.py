@@ -84,3 +84,9 @@ def test_governing_prep_climbs_through_names(nlp):
     assert event_locations.governing_prep(baghdad).lower_ == "in"
     doc = nlp("The Iraqi parliament in Baghdad voted.")
     assert event_locations.governing_prep(doc[1]) is None
+
+
+def test_a_demonym_place_is_never_the_location(locate):
+    record = locate("Syrian officials met the delegation on Monday.", "met")
+    assert [p.form for p in record.places] == ["demonym"]
+    assert record.events[0].location is None

@@ -224,6 +224,22 @@ def test_stage_fills_places_with_original_spans(places_pipeline):
     assert by_text["Iraq"].feature == "PCLI"
 
 
+def test_demonyms_are_country_places_marked_as_such(places_pipeline):
+    record = _run(places_pipeline, "Iraqi officials met French diplomats in Baghdad.")
+    by_text = {p.text: p for p in record.places}
+    assert by_text["Baghdad"].form == "name"
+    iraqi, french = by_text["Iraqi"], by_text["French"]
+    assert (iraqi.form, iraqi.country, iraqi.feature, iraqi.geonameid) == (
+        "demonym",
+        "IRQ",
+        "PCLI",
+        1,
+    )
+    assert (french.form, french.country) == ("demonym", "FRA")
+    assert iraqi.confidence < by_text["Baghdad"].confidence
+    assert [p.text for p in record.places] == ["Iraqi", "French", "Baghdad"]  # text order
+
+
 def test_small_town_before_an_institution_word_is_a_place(nlp, finder):
     doc = nlp("Officers of the Pineville Police Department arrested two men.")
     assert [t.text for t in finder.find(doc)[0]] == ["Pineville"]

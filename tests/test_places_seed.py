@@ -47,9 +47,12 @@ def test_seed_baghdad_point_and_id(seed):
     assert abs(baghdad.lat - 33.34) < 0.2 and abs(baghdad.lon - 44.40) < 0.2
 
 
-def test_seed_demonyms_and_handles_are_not_places(seed):
-    texts = {p.text for p in seed.places}
-    assert not texts & {"Iranian", "Pakistani", "American", "@SecPompeo", "SAMAA"}
+def test_seed_demonyms_are_marked_and_handles_are_not_places(seed):
+    named = {p.text for p in seed.places if p.form == "name"}
+    assert not named & {"Iranian", "Pakistani", "American", "@SecPompeo", "SAMAA"}
+    demonyms = {p.text: p.country for p in seed.places if p.form == "demonym"}
+    assert demonyms.get("Iranian") == "IRN" and demonyms.get("Pakistani") == "PAK"
+    assert not {p.text for p in seed.places} & {"@SecPompeo", "SAMAA"}
 
 
 def test_seed_soleimani_killing_is_in_baghdad(seed):

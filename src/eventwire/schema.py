@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Place.form
 
 Span = Annotated[tuple[int, int], Field(description="[start, end) character offsets into `text`")]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0, description="confidence in [0, 1]")]
@@ -151,6 +151,11 @@ class Place(_Model):
     feature: str | None = Field(None, description="GeoNames feature code, e.g. PPLC, PCLI, ADM1")
     sentence: int | None = None
     confidence: Confidence = 0.5
+    form: Literal["name", "demonym"] = Field(
+        "name",
+        description="how the text refers to the place: its name, or a demonym standing for "
+        "its country ('Russian officials')",
+    )
 
 
 class Tone(_Model):

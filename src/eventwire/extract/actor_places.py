@@ -111,12 +111,13 @@ def run(ctx: DocContext) -> None:
     """Re-country weakly placed state actors from the resolved places around them."""
     if not ctx.places:
         return
-    counts = places_by_sentence([p for p in ctx.places if named_as_place(ctx, p)])
+    named = [p for p in ctx.places if p.form == "name"]
+    counts = places_by_sentence([p for p in named if named_as_place(ctx, p)])
     ner_places = {e.text.lower() for e in ctx.doc.ents if e.label_ in PLACE_LABELS}
     for actor in ctx.actors:
         if not actor.mentions or not needs_place_context(actor):
             continue
-        country = own_place_country(actor, ctx.places, ner_places)
+        country = own_place_country(actor, named, ner_places)
         if country is None:
             country = place_country(counts, min(m.sentence for m in actor.mentions))
         if country is not None and country != actor.country:

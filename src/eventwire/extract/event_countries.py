@@ -49,7 +49,7 @@ def _place_index(ctx: DocContext) -> dict[int, str]:
     if index is None:
         index = {}
         for place in ctx.places:
-            if not place.country:
+            if not place.country or place.form != "name":
                 continue
             span = ctx.doc.char_span(
                 ctx.work_offset(place.span[0]),

@@ -118,7 +118,8 @@ def run(ctx: DocContext) -> None:
         return
     by_sentence: dict[int, list[Place]] = {}
     for place in ctx.places:
-        if place.sentence is not None and place.lat is not None:
+        # a demonym ("Russian officials") says whose, not where
+        if place.sentence is not None and place.lat is not None and place.form == "name":
             by_sentence.setdefault(place.sentence, []).append(place)
     dateline: Place | None = ctx.scratch.get(DATELINE_KEY)
     for event in ctx.events:

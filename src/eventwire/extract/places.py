@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolver import Resolution, Resolver
-from ..geo.toponyms import ToponymFinder
+from ..geo.toponyms import Demonym, ToponymFinder
 from ..nlp.context import DocContext
 from ..schema import Place
 
@@ -26,6 +26,8 @@ RESOLVER_KEY = "places.resolver"
 #: ``ctx.scratch`` keys written here
 DATELINE_KEY = "places.dateline"
 DEMONYMS_KEY = "places.demonyms"
+#: confidence of a country known only from a demonym
+DEMONYM_CONFIDENCE = 0.4
 
 
 def load_word_list(name: str) -> list[str]:
@@ -94,5 +96,39 @@ def run(ctx: DocContext) -> None:
         places.append(place)
         if i == dateline:
             ctx.scratch[DATELINE_KEY] = place
+    places.extend(_demonym_places(ctx, demonyms, places))
+    places.sort(key=lambda p: p.span[0])
     ctx.places.extend(places)
     ctx.scratch[DEMONYMS_KEY] = [d.country for d in demonyms]
+
+
+def _demonym_places(ctx: DocContext, demonyms: list[Demonym], named: list[Place]) -> list[Place]:
+    """Demonyms as references to their country ("Russian officials" -> Russia), marked
+    ``form="demonym"``: where the text locates nothing, they still say which country it is about."""
+    gazetteer = _gazetteer(ctx)
+    taken = [(p.span[0], p.span[1]) for p in named]
+    out: list[Place] = []
+    for dem in demonyms:
+        span = ctx.span(dem.start, dem.end)
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        country = gazetteer.country(dem.country)
+        if country is None:
+            continue
+        out.append(
+            Place(
+                id=ctx.next_id("P"),
+                text=ctx.text[span[0] : span[1]],
+                span=span,
+                geonameid=country.geonameid,
+                name=country.name,
+                lat=country.lat,
+                lon=country.lon,
+                country=dem.country,
+                feature=country.fcode,
+                sentence=ctx.sentence_of(dem.start),
+                confidence=DEMONYM_CONFIDENCE,
+                form="demonym",
+            )
+        )
+    return out
