@@ -93,3 +93,16 @@ def test_simple_present_report_or_headline_keeps_the_past_weekday(extract):
     assert _times(record) == [("Monday", "DATE", "2019-12-30")]
     record = extract("Rebels free two hostages Monday", published="2020-01-02")
     assert _times(record) == [("Monday", "DATE", "2019-12-30")]
+
+
+def test_present_clause_takes_the_nearest_month(extract):
+    # a present-tense clause says nothing of past or future: the nearest February
+    record = extract("The plan is to repay the loan by February.", published="1995-10-30")
+    assert _times(record) == [("February", "DATE", "1996-02")]
+    record = extract("The company repaid the loan in February.", published="1995-10-30")
+    assert _times(record) == [("February", "DATE", "1995-02")]
+
+
+def test_since_looks_back_whatever_the_tense(extract):
+    record = extract("Crossings are down 78% since May, officials say.", published="2021-01-30")
+    assert [v for _, _, v in _times(record)] == ["2020-05"]

@@ -65,4 +65,6 @@ def test_near_month_is_nearest_and_far_month_follows_tense(lex) -> None:
     assert near_or_tense(MID_MARCH, 1, future) is None  # two months back
     assert near_or_tense(MID_MARCH, 5, future) is None  # two months ahead
     assert near_or_tense(MID_MARCH, 9, future) == "on_or_after"
-    assert near_or_tense(MID_MARCH, 9, Env(lex, MID_MARCH, "PRESENT")) == "on_or_before"
+    assert near_or_tense(MID_MARCH, 9, Env(lex, MID_MARCH, "PAST")) == "on_or_before"
+    # a present clause ("the deadline is in September") says neither: the nearest one
+    assert near_or_tense(MID_MARCH, 9, Env(lex, MID_MARCH, "PRESENT")) is None

@@ -26,6 +26,7 @@ from ..resolve.tense import (
     VerbLists,
     clause_tense,
     has_future_cue,
+    has_past_cue,
     load_verb_lists,
     scheduled_present,
 )
@@ -70,7 +71,10 @@ def _tense_at(ctx: DocContext, match: Match) -> Tense:
     span = ctx.doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "PAST"
-    cue = has_future_cue(ctx.work[max(0, match.start - 20) : match.start], match.text)
+    before = ctx.work[max(0, match.start - 20) : match.start]
+    if has_past_cue(before, match.text):
+        return "PAST"  # "down 78% since May"
+    cue = has_future_cue(before, match.text)
     tense = clause_tense(span.root, future_cue=cue)
     bare_weekday = match.rule == "weekday" and not match.get("rel") and not match.get("mod")
     if tense == "PRESENT" and bare_weekday and scheduled_present(span.root, _verb_lists(ctx)):

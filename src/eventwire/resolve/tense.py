@@ -60,6 +60,8 @@ _PLANNING = frozenset({"plan", "schedule", "reschedule"})
 _REDUCED_DEPS = frozenset({"acl", "amod", "relcl", "advcl"})
 # Words right before an expression that make it a future point ("until Tuesday").
 _FUTURE_CUES = ("until", "till", "as soon as", "as early as", "no later than")
+# Words right before an expression that make it a past point ("since May").
+_PAST_CUES = (" since", "\nsince")  # "convinced" ends in "since" too
 _MAX_CLIMB = 8
 # Tokens that close a sentence of running text (a headline has none: "Police arrest suspect").
 _FINAL = frozenset({".", "!", "?", "...", "…"})
@@ -80,6 +82,14 @@ def governing_verb(token: Token) -> tuple[Token | None, bool]:
             return None, via_noun
         t = t.head
     return None, via_noun
+
+
+def has_past_cue(before: str, expression: str = "") -> bool:
+    """Whether the word right before (or opening) an expression makes it a past point
+    ("since May")."""
+    return (" " + before.lower().rstrip()).endswith(_PAST_CUES) or expression.lower().startswith(
+        "since "
+    )
 
 
 def has_future_cue(before: str, expression: str = "") -> bool:

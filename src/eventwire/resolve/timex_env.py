@@ -100,7 +100,7 @@ def near_or_tense(anchor: dt.date, month: int, env: Env) -> D.Direction | None:
     lies within two months of the anchor either way, else the clause's tense decides.
     The parse often hangs a month on a noun ("January sales"), so near months follow distance."""
     forward, back = (month - anchor.month) % 12, (anchor.month - month) % 12
-    if min(forward, back) <= _NEAR_MONTHS:
+    if min(forward, back) <= _NEAR_MONTHS or env.tense == "PRESENT":
         return None
     return direction_of(env)
 
