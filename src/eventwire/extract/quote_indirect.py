@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..nlp.context import DocContext
 from .actors import actor_at
 from .quote_direct import QuoteRegion, is_full_quote, starts_quote
+from .quote_ends import cut_trailing_aside, infinitive_end
 from .quote_frames import (
     Regions,
     colon_content,
@@ -40,11 +41,6 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SHARE_HEADS = frozenset(
     {"percent", "majority", "minority", "plurality", "half", "third", "quarter", "most", "many"}
     | {"some", "all", "few", "several", "number", "share", "none", "both", "each", "two"}
-)
-#: words opening a clause set off at the end of a content that is the writer's aside
-_ASIDE_RELATIVES = frozenset({"who", "which"})
-_ASIDE_MARKS = frozenset(
-    {"while", "though", "although", "whereas", "after", "before", "when", "until"}
 )
 #: at most this many words between a cue and a quoted phrase (not a full quotation) it reports
 MAX_PHRASE_GAP_WORDS = 3
@@ -371,7 +367,9 @@ def _attribution(
     if rule == "ccomp":
         content = _coordinated_content(verb, content)
     content = _cut_at_next_cue(ctx, verb, content, regs, lexicon)
-    content = _cut_trailing_aside(ctx, content, regs)
+    content = trim(ctx.work, *cut_trailing_aside(ctx.doc, content, regs))
+    if rule == "xcomp":
+        content = trim(ctx.work, *infinitive_end(ctx.doc, content, regs))
     if rule == "ccomp" and regs.inside(verb.idx) is None:
         content = _parenthetical(ctx, verb, (frame_s, frame_e), content)
     content = trim(ctx.work, *content)
@@ -415,33 +413,6 @@ def _attribution(
         regions=tuple(regs.overlapping(*content)),
         climbed=subj is not None,
     )
-
-
-def _cut_trailing_aside(
-    ctx: DocContext, content: tuple[int, int], regs: Regions
-) -> tuple[int, int]:
-    """End the content before a clause set off by a comma at its end: the writer's aside,
-    a non-restrictive relative (", who has a lead …", ", which …") or a concessive or time
-    clause (", while 4 in 10 want …", ", though …", ", after …")."""
-    start, end = content
-    span = ctx.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or len(span) < 4:
-        return content
-    last = span[-1]
-    while last.is_punct and last.i > span.start:
-        last = last.nbor(-1)
-    for tok in span[1:]:
-        if tok.right_edge.i != last.i or tok.left_edge.i <= span.start + 1:
-            continue
-        comma = tok.left_edge.nbor(-1)
-        if comma.text != "," or regs.inside(comma.idx) is not None:
-            continue
-        if tok.dep_ == "relcl" and tok.left_edge.lower_ in _ASIDE_RELATIVES:
-            return trim(ctx.work, start, comma.idx)
-        mark = next((c for c in tok.children if c.dep_ == "mark"), None)
-        if tok.dep_ == "advcl" and mark is not None and mark.lower_ in _ASIDE_MARKS:
-            return trim(ctx.work, start, comma.idx)
-    return content
 
 
 def _parenthetical(
