@@ -52,7 +52,16 @@ def _name_like(ctx: DocContext, start: int, end: int, nouns: dict[str, str]) -> 
     root = span.root
     if root.pos_ == "PROPN" or actor_at(ctx, root.i) or root.lemma_.lower() in nouns:
         return span
+    if any(t.text in _actor_name_words(ctx) for t in words):
+        return span  # "Sanders: …" tagged as a noun in a capitalized headline; "Clinton camp: …"
     return None
+
+
+def _actor_name_words(ctx: DocContext) -> frozenset[str]:
+    """The capitalized words of the document's actor names ("Bernie Sanders" → "Sanders")."""
+    return frozenset(
+        w for a in ctx.actors for w in a.name.split() if w[:1].isupper() and len(w) > 2
+    )
 
 
 def _make(
