@@ -27,3 +27,8 @@ def test_infinitive_ends_before_a_past_clause_of_what_happened(quotes_of):
 def test_infinitive_keeps_a_present_clause_of_what_is_meant(quotes_of):
     text = "The mayor promised to build the bridge before the rains come."
     assert quotes_of(text) == ["to build the bridge before the rains come"]
+
+
+def test_content_ends_before_a_gloss_on_its_last_noun(quotes_of):
+    text = "The union said the strike would hurt Ann Lee, the new harbour master."
+    assert quotes_of(text) == ["the strike would hurt Ann Lee"]

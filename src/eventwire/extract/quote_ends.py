@@ -1,10 +1,10 @@
 """Where a statement's content ends: clauses at the end of a parsed content that are the
 writer's, not the source's.
 
-The dependency subtree of a content often runs on past the statement: a non-restrictive
-relative clause or a concessive or time clause set off by a comma (", who …", ", while …"),
-or, after an infinitive ("urged them to …"), a finite verb or a past subordinate clause
-with a subject of its own. Each function takes a content extent in working-copy offsets and
+The dependency subtree of a content often runs on past the statement: an apposition, a
+non-restrictive relative clause or a concessive or time clause set off by a comma (", the
+party's nominee", ", who …", ", while …"), or, after an infinitive ("urged them to …"), a
+finite verb or a past subordinate clause with a subject of its own. Each function takes a content extent in working-copy offsets and
 returns the extent cut before such a clause (or the extent unchanged); the caller trims
 spaces and punctuation.
 """
@@ -41,9 +41,9 @@ def _past(verb: Token) -> bool:
 
 
 def cut_trailing_aside(doc: Doc, content: tuple[int, int], regs: Regions) -> tuple[int, int]:
-    """End the content before a clause set off by a comma at its end: a non-restrictive
-    relative (", who has a lead …", ", which …") or a concessive or time clause
-    (", while 4 in 10 want …", ", though …", ", after …")."""
+    """End the content before a gloss or clause set off by a comma at its end: an
+    apposition (", the party's nominee"), a non-restrictive relative (", who has a lead …",
+    ", which …") or a concessive or time clause (", while 4 in 10 want …", ", after …")."""
     span = _tokens(doc, content, 4)
     if span is None:
         return content
@@ -56,6 +56,8 @@ def cut_trailing_aside(doc: Doc, content: tuple[int, int], regs: Regions) -> tup
         comma = tok.left_edge.nbor(-1)
         if comma.text != "," or regs.inside(comma.idx) is not None:
             continue
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            return content[0], comma.idx
         if tok.dep_ == "relcl" and tok.left_edge.lower_ in _ASIDE_RELATIVES:
             return content[0], comma.idx
         mark = next((c for c in tok.children if c.dep_ == "mark"), None)
