@@ -108,11 +108,12 @@ def print_table(record: DocumentRecord, out: IO[str] | None = None) -> None:
         console.print(t)
     if record.places:
         t = Table(title="Places", title_justify="left")
-        for col in ("text", "name", "country", "geonameid", "lat", "lon"):
+        for col in ("text", "form", "name", "country", "geonameid", "lat", "lon"):
             t.add_column(col)
         for p in record.places:
             t.add_row(
                 p.text,
+                p.form,
                 p.name or "",
                 p.country or "",
                 str(p.geonameid or ""),
