@@ -31,7 +31,8 @@ function annotations(rec) {
   }
   for (const p of rec.places) {
     out.push({ start: p.span[0], end: p.span[1], kind: "place", label: p.country || "PLACE",
-      key: `place-${p.id}`, title: `${p.name || p.text}${p.feature ? ` · ${p.feature}` : ""}` });
+      key: `place-${p.id}`,
+      title: `${p.name || p.text}${p.feature ? ` · ${p.feature}` : ""}${p.form === "demonym" ? " · demonym" : ""}` });
   }
   for (const t of rec.times) {
     out.push({ start: t.span[0], end: t.span[1], kind: "date", label: t.value, key: `time-${t.id}`,
