@@ -126,3 +126,9 @@ def test_interrupted_quote_goes_on_past_a_long_frame(quotes_of):
 )
 def test_content_ends_before_an_aside_set_off_by_a_comma(quotes_of, text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_content_ends_before_a_participle_after_a_closing_quotation(quotes_of):
+    text = "The mayor said the bridge “will be finished by June,” referring to the harbour bridge."
+    q = next(q for q in quotes_of(text) if q.cue == "said")
+    assert q.text == "the bridge “will be finished by June,”"

@@ -300,7 +300,7 @@ def _cut_at_next_cue(
             and not own_subject
         )
         # ", referring to the convention": a participle tacked on after the statement
-        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.nbor(-1).text == ","
+        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and _after_comma(tok)
         if not (cue_verb or participle):
             continue
         left = tok.left_edge
@@ -314,6 +314,15 @@ def _cut_at_next_cue(
         if left.idx > start + 1:
             return start, left.idx
     return content
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether a comma stands right before ``tok``, or closes the quotation before it
+    ("“… by Cleveland,” referring to …")."""
+    prev = tok.nbor(-1)
+    if prev.text == ",":
+        return True
+    return prev.is_quote and prev.i > 0 and prev.nbor(-1).text == ","
 
 
 def _attribution(
