@@ -32,3 +32,8 @@ def test_infinitive_keeps_a_present_clause_of_what_is_meant(quotes_of):
 def test_content_ends_before_a_gloss_on_its_last_noun(quotes_of):
     text = "The union said the strike would hurt Ann Lee, the new harbour master."
     assert quotes_of(text) == ["the strike would hurt Ann Lee"]
+
+
+def test_content_ends_before_a_noun_phrase_set_off_by_a_dash(quotes_of):
+    text = "The mayor said she would build the new bridge — a promise that nobody believed."
+    assert quotes_of(text) == ["she would build the new bridge"]

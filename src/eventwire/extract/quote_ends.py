@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .quote_frames import Regions
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_DASHES = frozenset({"—", "–", "--"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: words opening a clause set off at the end of a content that is the writer's aside
 _ASIDE_RELATIVES = frozenset({"who", "which"})
@@ -43,7 +44,8 @@ def _past(verb: Token) -> bool:
 def cut_trailing_aside(doc: Doc, content: tuple[int, int], regs: Regions) -> tuple[int, int]:
     """End the content before a gloss or clause set off by a comma at its end: an
     apposition (", the party's nominee"), a non-restrictive relative (", who has a lead …",
-    ", which …") or a concessive or time clause (", while 4 in 10 want …", ", after …")."""
+    ", which …") or a concessive or time clause (", while 4 in 10 want …", ", after …");
+    or before a noun phrase set off by a dash ("— a message that was not heeded")."""
     span = _tokens(doc, content, 4)
     if span is None:
         return content
@@ -54,7 +56,11 @@ def cut_trailing_aside(doc: Doc, content: tuple[int, int], regs: Regions) -> tup
         if tok.right_edge.i != last.i or tok.left_edge.i <= span.start + 1:
             continue
         comma = tok.left_edge.nbor(-1)
-        if comma.text != "," or regs.inside(comma.idx) is not None:
+        if regs.inside(comma.idx) is not None:
+            continue
+        if comma.text in _DASHES and tok.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            return content[0], comma.idx  # "… — a play on words with …": a gloss
+        if comma.text != ",":
             continue
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             return content[0], comma.idx
