@@ -182,3 +182,8 @@ def test_setting_subject_is_only_for_joint_acts(run):
     rec = run("Kenyan police said after the attack on Ethiopian traders that two men died.")
     ev = _event(rec, "attack")
     assert ev.source == []
+
+
+def test_the_place_a_phrase_is_in_beats_its_nationality_word(run):
+    ev = _event(run("A pro-Iran mob laid siege to the US embassy in Iraq this week."), "laid")
+    assert _countries(ev.source) == {"IRQ"}

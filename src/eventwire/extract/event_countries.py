@@ -110,9 +110,25 @@ def event_place(ctx: DocContext, trigger: Token, depth: int = 3) -> tuple[str, T
         frontier.append(trigger.head)
     for level in locative_levels(frontier, LOCATIVE_PREPS, depth):
         for pobj in level:
+            # "the US embassy in Iraq": the phrase's own place before its nationality word
+            found = _own_place_token(ctx, pobj)
+            if found is not None:
+                return found
             country = phrase_place(ctx, pobj)
             if country:
                 return country, pobj
+    return None
+
+
+def _own_place_token(ctx: DocContext, tok: Token) -> tuple[str, Token] | None:
+    """The country and the word of a place the phrase of ``tok`` is in ("embassy in Iraq")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS and child.lower_ != "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    country = phrase_place(ctx, pobj)
+                    if country:
+                        return country, pobj
     return None
 
 
