@@ -259,3 +259,12 @@ def test_passive_agent_is_the_speaker(extract):
     (q,) = rec.quotes
     assert q.text == "whether the bridge would close"
     assert q.speaker == "Dan Fox"
+
+
+def test_past_conjunct_of_a_present_reported_clause_is_the_reporters(extract):
+    record = extract(
+        'The Ugandan foreign ministry said that Kampala "supports the ceasefire" and urged '
+        "both sides to respect it."
+    )
+    urged = next(q for q in record.quotes if q.cue == "urged")
+    assert _speaker_text(record, urged) == "The Ugandan foreign ministry"

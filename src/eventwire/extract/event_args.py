@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..nlp.context import DocContext
+from ..nlp.syntax import coordination_head
 from ..schema import ActorRef
 from . import actors, event_countries
 
@@ -219,30 +220,6 @@ def _misattached_subject(verb: Token) -> list[Token]:
         if tok.pos_ in ("VERB", "AUX", "PUNCT") and tok.dep_ not in ("amod", "compound"):
             return []
     return []
-
-
-PAST_TAGS = frozenset({"VBD"})
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-
-
-def coordination_head(verb: Token) -> Token:
-    """The verb ``verb`` is coordinated with, repairing a conjunct hung on a reported clause.
-
-    In "the ministry said that Addis Ababa condemns violence and urged restraint" the parser
-    joins "urged" to "condemns"; a past-tense conjunct of a present-tense reported clause
-    under a past-tense reporting verb continues the reporting clause instead.
-    """
-    head = verb.head
-    if (
-        verb.dep_ == "conj"
-        and verb.tag_ in PAST_TAGS
-        and head.dep_ == "ccomp"
-        and head.tag_ in PRESENT_TAGS
-        and head.head.tag_ in PAST_TAGS
-        and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-    ):
-        return head.head
-    return head
 
 
 def inherited_subject(

@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ..nlp.context import DocContext
+from ..nlp.syntax import coordination_head
 from .actors import actor_at
 from .quote_direct import QuoteRegion, is_full_quote, starts_quote
 from .quote_ends import cut_trailing_aside, infinitive_end
@@ -101,7 +102,7 @@ def _subject(verb: Token) -> Token | None:
             return tok.head  # "a group backing Bush"
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
-        tok = tok.head
+        tok = coordination_head(tok)  # "said that X condemns … and urged …": the ministry
     return None
 
 
