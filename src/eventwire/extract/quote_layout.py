@@ -28,13 +28,20 @@ _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MAX_SOURCE_WORDS = 8
 
 
-def _speaker_span(ctx: DocContext, start: int, end: int) -> Span | None:
-    """The named speaker entity filling most of ``[start, end)``, or None."""
+def _speaker_span(ctx: DocContext, start: int, end: int, label: bool = False) -> Span | None:
+    """The named speaker entity filling most of ``[start, end)``, or None.
+
+    ``label``: the phrase labels what follows (a headline colon), so only a title may come
+    before the name: "Dig away, Jay:" addresses Jay, it does not quote him.
+    """
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > MAX_SOURCE_WORDS:
         return None
     ents = [e for e in span.ents if e.label_ in _SPEAKER_LABELS]
     if not ents or ents[0].start - span.start > 3:
+        return None
+    before = ctx.doc[span.start : ents[0].start]
+    if label and any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in before):
         return None
     return ents[0]
 
@@ -103,7 +110,7 @@ def layout_attributions(
         cue = (dash, dash + len(gap.strip()))
         out.append(_make(ctx, (m.start("content"), m.end("content")), ent, cue, "dash", regions))
     for m in _COLON.finditer(work):
-        ent = _speaker_span(ctx, m.start("source"), m.end("source"))
+        ent = _speaker_span(ctx, m.start("source"), m.end("source"), label=True)
         if ent is None or ent.end_char < m.end("source") - 1:
             ent = _name_like(ctx, m.start("source"), m.end("source"), nouns)
         if ent is None:
