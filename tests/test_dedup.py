@@ -474,3 +474,13 @@ def test_params_built_directly_are_checked_too() -> None:
         DedupParams(coarsest_precision="fortnight")
     with pytest.raises(ConfigError, match="min_term_overlap"):
         DedupParams(min_term_overlap=2.0)
+
+
+def test_event_dated_by_its_publication_is_stored(store) -> None:  # type: ignore[no-untyped-def]
+    # "published" is 9 characters: the column must hold it on PostgreSQL too
+    w = StoreWriter(store)
+    ev = event("E1", "ARREST", POLICE, PROTESTERS, date="2021-03-04", date_source="published")
+    assert w.add(record("a", "Police arrested protesters.", [ev])).new_events == 1
+    with store.read() as conn:
+        [found] = search_events(conn, EventFilter())
+    assert found.date == "2021-03-04"

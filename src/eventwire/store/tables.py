@@ -171,7 +171,7 @@ def _event_columns() -> list[Column]:
         *_actor_columns("source"),
         *_actor_columns("target"),
         Column("date", String(32), comment="ISO day, week, month or year"),
-        Column("date_precision", String(8), comment="day, week, month, year or NULL"),
+        Column("date_precision", String(16), comment="day, week, month, year, published or NULL"),
         Column("date_start", Date),
         Column("date_end", Date),
         *_place_columns(),
