@@ -219,6 +219,11 @@ def test_plural_person_roles_are_groups_without_a_borrowed_country(extract):
     assert reporters.title is None
 
 
+def test_an_ethnic_group_gives_no_state_its_country(extract):
+    rec = extract("Ethnic Hungarians protested against the government in Bucharest.")
+    assert _actor(rec, "government").country == "ROU"
+
+
 def test_opposition_leader_takes_the_country_of_the_story(extract):
     rec = extract(
         "Zambian police arrested dozens of protesters in Lusaka. "

@@ -128,7 +128,7 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
     countries = [
         t
         for t in seen
-        if t.best.kind in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL) and not _ethnic(tokens[0].doc, t)
+        if t.best.kind in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL) and not ethnic(tokens[0].doc, t)
     ]
     roles = [t for t in seen if t.best.kind == ROLE]
     if orgs:
@@ -186,7 +186,7 @@ def code_tokens(tokens: list[Token], terms: dict[int, Term], head: Token | None 
     return coding
 
 
-def _ethnic(doc: Doc, term: Term) -> bool:
+def ethnic(doc: Doc, term: Term) -> bool:
     """ "ethnic Albanians", "ethnic Turks": an ethnicity, not a nationality (CAMEO codes such
     groups by the country they live in)."""
     if term.best.kind not in (ADJECTIVE, PEOPLE) or term.start == 0:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.context import DocContext
 from ..schema import Actor, Mention
-from .actors import PEOPLE_RULE, Coding, Term
+from .actors import PEOPLE_RULE, Coding, Term, ethnic
 from .coref import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
@@ -443,6 +443,8 @@ def _context_countries(ctx: DocContext, clusters: list[Cluster], terms: dict[int
         seen.add(id(term))
         if term.best.kind not in (COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG):
             continue
+        if ethnic(doc, term):
+            continue  # "ethnic Albanians" says who they are, not which state is around
         tok = doc[term.start : term.end].root
         inside_name = doc[term.start].ent_iob_ == "I" or (
             term.end < len(doc) and doc[term.end].ent_iob_ == "I"
