@@ -203,6 +203,7 @@ def build_clusters(
         by_key.setdefault(_key(ctx, m), cluster)
     defined = defined_abbreviations(doc)
     done = {id(m) for m in names}
+    surnames = _surnames(ctx, persons)
     for m in sorted((c for c in cands if id(c) not in done), key=lambda c: c.start):
         cluster = None
         if m.coding.role_kind == "person" and m.kind != "name" and not m.indefinite:
@@ -210,12 +211,12 @@ def build_clusters(
             if cluster is not None:
                 cluster.add(m)
                 continue
-        owner = _mistyped_surname(ctx, m, persons)
+        person, owner = _mistyped_person(ctx, m, surnames, kb)
         if owner is not None:
             m.kind, m.type = "surname", "PERSON"
             owner.add(m)
             continue
-        if _mistyped_leader(ctx, m, kb):
+        if person:
             m.type = "PERSON"  # "Trump" tagged an organization
         key = _key(ctx, m)
         cluster = by_key.get(key)
@@ -261,25 +262,26 @@ def _surnames(ctx: DocContext, persons: list[Cluster]) -> dict[str, Cluster]:
     return surnames
 
 
-def _mistyped_surname(ctx: DocContext, m: MentionCand, persons: list[Cluster]) -> Cluster | None:
-    """The person whose surname a one-word place or organization mention is, when the actor
-    knowledge does not know the word ("according to Carney" tagged a place after "Jay
-    Carney"; "Jordan" the country stays a country)."""
-    if m.type not in ("GPE", "ORG") or m.end - m.start != 1 or m.kind != "name":
-        return None
-    if m.coding.country is not None or m.coding.entry is not None or m.coding.sector:
-        return None
-    return _surnames(ctx, persons).get(ctx.doc[m.start].text)
-
-
-def _mistyped_leader(ctx: DocContext, m: MentionCand, kb: ActorKnowledge) -> bool:
-    """A one-word place or organization mention that is a known leader's surname standing
-    alone ("Trump said", tagged an organization)."""
+def _bare_name(m: MentionCand) -> bool:
+    """A one-word place or organization name the actor knowledge says nothing about."""
     if m.type not in ("GPE", "ORG") or m.end - m.start != 1 or m.kind != "name":
         return False
-    if m.coding.country is not None or m.coding.entry is not None or m.coding.sector:
-        return False
-    return kb.known_person(ctx.doc[m.start].text) is not None
+    return m.coding.country is None and m.coding.entry is None and not m.coding.sector
+
+
+def _mistyped_person(
+    ctx: DocContext, m: MentionCand, surnames: dict[str, Cluster], kb: ActorKnowledge
+) -> tuple[bool, Cluster | None]:
+    """Whether a bare one-word place or organization mention is a person's name, and whose:
+    the surname of a person the document names in full ("according to Carney" after "Jay
+    Carney"), or a known leader's surname standing alone ("Trump said", tagged an
+    organization; no cluster yet). "Jordan" the country stays a country."""
+    if not _bare_name(m):
+        return False, None
+    owner = surnames.get(ctx.doc[m.start].text)
+    if owner is not None:
+        return True, owner
+    return kb.known_person(ctx.doc[m.start].text) is not None, None
 
 
 def _missed_surnames(ctx: DocContext, cands: list[MentionCand], persons: list[Cluster]) -> None:
