@@ -32,15 +32,17 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "into", "on", "near", "outside", "across", "throughout", "inside", "from", "to"}
 )
 OWN_PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
+# where a phrase is, as opposed to whose it is ("embassy in Iraq", not "embassy of Iraq")
+_SETTING_PREPS = OWN_PLACE_PREPS - {"of"}
 # Sectors that act abroad as a matter of course: their place says nothing of their country.
 MOBILE_SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO", "JRN", "MED"})
 _PART_DEPS = frozenset({"compound", "appos", "poss", "nmod", "npadvmod"})
 _CLAUSE_DEPS = frozenset({"dobj", "xcomp", "advcl", "acl", "pobj", "conj"})
 # Statements and appeals are not located acts.
 _UNPLACED_ROOTS = frozenset({"01", "02"})
-# Meetings happen somewhere, but the place is not whom they concern: "Kenya and Ethiopia will
-# hold talks in Nairobi" has no target Nairobi.
-_PLACE_NOT_TARGET_ROOTS = frozenset({"04"})
+# Meetings, talks and calls are done together, somewhere: the place is not whom they concern
+# ("Kenya and Ethiopia will hold talks in Nairobi" has no target Nairobi).
+JOINT_ROOTS = frozenset({"04"})
 
 
 def _place_index(ctx: DocContext) -> dict[int, str]:
@@ -90,13 +92,24 @@ def phrase_place(ctx: DocContext, tok: Token) -> str | None:
 
 def own_place(ctx: DocContext, tok: Token) -> str | None:
     """The country of a participant's own place: "forces in Guinea", "government of Sindh"."""
+    found = own_place_at(ctx, tok)
+    return found[0] if found else None
+
+
+def own_place_at(
+    ctx: DocContext,
+    tok: Token,
+    preps: frozenset[str] = OWN_PLACE_PREPS,
+    pos: tuple[str, ...] = ("PROPN", "NOUN"),
+) -> tuple[str, Token] | None:
+    """The country and the word of the place the phrase of ``tok`` is in or of."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
+                if pobj.dep_ == "pobj" and pobj.pos_ in pos:
                     country = phrase_place(ctx, pobj)
                     if country:
-                        return country
+                        return country, pobj
     return None
 
 
@@ -111,24 +124,12 @@ def event_place(ctx: DocContext, trigger: Token, depth: int = 3) -> tuple[str, T
     for level in locative_levels(frontier, LOCATIVE_PREPS, depth):
         for pobj in level:
             # "the US embassy in Iraq": the phrase's own place before its nationality word
-            found = _own_place_token(ctx, pobj)
+            found = own_place_at(ctx, pobj, _SETTING_PREPS, ("PROPN",))
             if found is not None:
                 return found
             country = phrase_place(ctx, pobj)
             if country:
                 return country, pobj
-    return None
-
-
-def _own_place_token(ctx: DocContext, tok: Token) -> tuple[str, Token] | None:
-    """The country and the word of a place the phrase of ``tok`` is in ("embassy in Iraq")."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS and child.lower_ != "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                    country = phrase_place(ctx, pobj)
-                    if country:
-                        return country, pobj
     return None
 
 
@@ -214,7 +215,7 @@ def fill(
         source = [_with_country(r, country) if placeable(ctx, r) else r for r in source]
         source_countries = {r.country for r in source if r.country}
         target_countries = {r.country for r in target if r.country}
-        if (acted or cameo)[:2] not in _PLACE_NOT_TARGET_ROOTS and (
+        if (acted or cameo)[:2] not in JOINT_ROOTS and (
             not target_countries
             or (target_countries <= source_countries and country not in source_countries)
         ):

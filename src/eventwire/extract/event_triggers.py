@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..nlp.context import DocContext
-from . import event_args
+from . import event_args, event_countries
 from .event_args import Args
 from .event_lexicon import Lexicon, Pattern, Pos
 
@@ -135,7 +135,7 @@ def _args(ctx: DocContext, lex: Lexicon, tok: Token, pat: Pattern, used: frozens
             used,
             e.poss_is_target,
             lex.light_verbs,
-            joint=(e.cameo or "")[:2] == "04",
+            joint=(e.cameo or "")[:2] in event_countries.JOINT_ROOTS,
         )
         if not args.target_tokens:
             victims = event_args.casualty_victims(tok, lex.casualty_words)
