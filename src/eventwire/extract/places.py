@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from ..geo.gazetteer import Gazetteer
+from ..geo.gazetteer import Candidate, Gazetteer
 from ..geo.resolver import Resolution, Resolver
 from ..geo.toponyms import Demonym, ToponymFinder
 from ..nlp.context import DocContext
@@ -68,14 +68,18 @@ def to_place(ctx: DocContext, res: Resolution) -> Place:
         sentence=ctx.sentence_of(top.start),
         confidence=res.confidence if cand is not None else 0.1,
     )
-    if cand is not None:
-        place.geonameid = cand.geonameid
-        place.name = cand.name
-        place.lat = cand.lat
-        place.lon = cand.lon
-        place.country = cand.iso3 or None
-        place.admin1 = cand.admin1 or None
-        place.feature = cand.fcode
+    return _at(place, cand) if cand is not None else place
+
+
+def _at(place: Place, cand: Candidate) -> Place:
+    """``place`` with the gazetteer entry it resolves to."""
+    place.geonameid = cand.geonameid
+    place.name = cand.name
+    place.lat = cand.lat
+    place.lon = cand.lon
+    place.country = cand.iso3 or None
+    place.admin1 = cand.admin1 or None
+    place.feature = cand.fcode
     return place
 
 
@@ -115,20 +119,13 @@ def _demonym_places(ctx: DocContext, demonyms: list[Demonym], named: list[Place]
         country = gazetteer.country(dem.country)
         if country is None:
             continue
-        out.append(
-            Place(
-                id=ctx.next_id("P"),
-                text=ctx.text[span[0] : span[1]],
-                span=span,
-                geonameid=country.geonameid,
-                name=country.name,
-                lat=country.lat,
-                lon=country.lon,
-                country=dem.country,
-                feature=country.fcode,
-                sentence=ctx.sentence_of(dem.start),
-                confidence=DEMONYM_CONFIDENCE,
-                form="demonym",
-            )
+        place = Place(
+            id=ctx.next_id("P"),
+            text=ctx.text[span[0] : span[1]],
+            span=span,
+            sentence=ctx.sentence_of(dem.start),
+            confidence=DEMONYM_CONFIDENCE,
+            form="demonym",
         )
+        out.append(_at(place, country))
     return out
