@@ -1,6 +1,6 @@
 """Toponym detection: which spans of a parsed document name places.
 
-Three sources, merged without overlaps (earlier wins):
+Four sources, merged without overlaps (earlier wins):
 
 1. NER entities labelled GPE, LOC or FAC, trimmed of a leading article and a possessive;
 2. places inside names: the gazetteer name that opens an ORG or FAC entity
@@ -13,13 +13,18 @@ Three sources, merged without overlaps (earlier wins):
    the main name of a gazetteer town or division in a country the document's other places
    or demonyms already name (a "Pack" in Austria is no place in a Nebraska story).
 
-Demonyms ("Iraqi") are not places: they are returned separately as country evidence.
+Names found once are then found everywhere in the document, and one-word names that are the
+surname of a person named in full ("according to Carney" after "Jay Carney") are dropped unless
+they are a country, division, capital or large town.
+
+Demonyms ("Iraqi") are not toponyms: they are returned separately as country evidence (the
+places stage reports them as places of ``form="demonym"``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -238,8 +243,7 @@ class ToponymFinder:
             ):
                 claim(span, "lexicon", "GPE")
             i = j
-        countries = self._countries(found, demonyms)
-        for span in self._prepositional(doc, taken, countries):
+        for span in self._prepositional(doc, taken, lambda: self._countries(found, demonyms)):
             claim(span, "prep", "GPE")
         self._propagate(doc, found, taken, claim)
         found = self._without_surnames(doc, found)
@@ -253,13 +257,15 @@ class ToponymFinder:
             out.update(c.iso3 for c in self.gazetteer.lookup(t.text) if c.iso3)
         return out
 
-    def _prepositional(self, doc: Doc, taken: list[bool], countries: set[str]) -> list[Span]:
+    def _prepositional(
+        self, doc: Doc, taken: list[bool], countries_of_document: Callable[[], set[str]]
+    ) -> list[Span]:
         """Proper nouns after a locative preposition that are the main name of a town or
-        division in the gazetteer, in one of ``countries``, when NER left them unlabelled or
-        gave them a label no place name should have."""
+        division in the gazetteer, in a country of the document, when NER left them
+        unlabelled or gave them a label no place name should have. The document's countries
+        are looked up once, and only when there is a candidate."""
         out: list[Span] = []
-        if not countries:
-            return out
+        countries: set[str] | None = None
         for tok in doc:
             if (
                 tok.dep_ != "pobj"
@@ -283,6 +289,8 @@ class ToponymFinder:
             key = normalize(span.text)
             if key in self.stopwords or self._generic(span.text) or self.demonym(span.text):
                 continue
+            if countries is None:
+                countries = countries_of_document()
             if any(
                 c.kind == 0 and c.name == span.text and c.iso3 in countries
                 for c in self.gazetteer.lookup(key)
