@@ -7,6 +7,7 @@ We climb from the expression to its governing verb and read its morphology and a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -60,8 +61,8 @@ _PLANNING = frozenset({"plan", "schedule", "reschedule"})
 _REDUCED_DEPS = frozenset({"acl", "amod", "relcl", "advcl"})
 # Words right before an expression that make it a future point ("until Tuesday").
 _FUTURE_CUES = ("until", "till", "as soon as", "as early as", "no later than")
-# Words right before an expression that make it a past point ("since May").
-_PAST_CUES = (" since", "\nsince")  # "convinced" ends in "since" too
+# "since" right before or opening an expression makes it a past point ("since May").
+_SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _MAX_CLIMB = 8
 # Tokens that close a sentence of running text (a headline has none: "Police arrest suspect").
 _FINAL = frozenset({".", "!", "?", "...", "…"})
@@ -87,9 +88,7 @@ def governing_verb(token: Token) -> tuple[Token | None, bool]:
 def has_past_cue(before: str, expression: str = "") -> bool:
     """Whether the word right before (or opening) an expression makes it a past point
     ("since May")."""
-    return (" " + before.lower().rstrip()).endswith(_PAST_CUES) or expression.lower().startswith(
-        "since "
-    )
+    return bool(_SINCE_BEFORE.search(before)) or expression.lower().startswith("since ")
 
 
 def has_future_cue(before: str, expression: str = "") -> bool:
@@ -220,8 +219,8 @@ def scheduled_present(token: Token, verbs: VerbLists) -> bool:
 
     The weekday must hang on the verb itself (``npadvmod``) or through "on"; the verb must be
     a present-tense form without auxiliaries, neither a reporting verb ("says Monday") nor a
-    state ("remains closed Monday"), and not a form the past shares ("cut", "hurt"). Headlines are left out: their present is
-    historic ("Police arrest suspect Monday")."""
+    state ("remains closed Monday"), and not a form the past shares ("cut", "hurt").
+    Headlines are left out: their present is historic ("Police arrest suspect Monday")."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "on" and head.dep_ == "prep":
         verb = head.head
